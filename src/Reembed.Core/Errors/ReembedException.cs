@@ -20,6 +20,9 @@ public class ReembedException : Exception
     /// <summary>The config key, file path, or record this error is about, when there is one.</summary>
     public string? Subject { get; init; }
 
+    /// <summary>A short machine-readable class for the failures ledger, e.g. <c>rejected-input</c>.</summary>
+    public string? ErrorClass { get; init; }
+
     public static ReembedException Config(string key, string message) =>
         new(ErrorKind.Config, $"{key}: {message}") { Subject = key };
 }

@@ -32,6 +32,9 @@ public sealed class JobRecord
 
     public string? Error { get; init; }
 
+    /// <summary>The sink's resume token as of the last commit that wrote vectors (e.g. a file length).</summary>
+    public string? SinkToken { get; init; }
+
     public bool CancelRequested { get; init; }
 
     public string? Owner { get; init; }

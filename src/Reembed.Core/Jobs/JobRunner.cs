@@ -1,0 +1,151 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Reembed;
+
+/// <summary>
+/// Runs or resumes the job of a config: opens the stores, claims the job, runs a pass per
+/// unfinished shard and records the final state. Owns no resources: the caller disposes them.
+/// </summary>
+internal sealed partial class JobRunner
+{
+    private readonly RecordSource _source;
+    private readonly VectorSink _sink;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly EmbeddingSpace _space;
+    private readonly StateStore _state;
+    private readonly PipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public JobRunner(
+        RecordSource source,
+        VectorSink sink,
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        EmbeddingSpace space,
+        StateStore state,
+        PipelineOptions options,
+        ILogger logger,
+        TimeProvider time)
+    {
+        _source = source;
+        _sink = sink;
+        _generator = generator;
+        _space = space;
+        _state = state;
+        _options = options;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <summary>The live counters of the job being run, for a progress display.</summary>
+    public RunProgress Progress { get; } = new();
+
+    /// <param name="request">Which job, and whether to resume, restart or retry its failures.</param>
+    /// <param name="stop">Cancelled to stop gracefully: in-flight batches complete and commit.</param>
+    /// <param name="cancellationToken">Cancelled to abort at once; the checkpoint stays consistent.</param>
+    public async Task<JobOutcome> RunAsync(JobRequest request, CancellationTokenSource stop, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(stop);
+        _options.Validate();
+        await _source.OpenAsync(cancellationToken);
+        var (job, resumed) = await ResolveJobAsync(request, cancellationToken);
+        Progress.JobId = job.Id;
+        Progress.Add(job.Counters);
+        if (job.Total is { } known)
+        {
+            Progress.SetTotal(known);
+        }
+
+        await _sink.OpenAsync(_space, job.SinkToken, cancellationToken);
+        await _state.ClaimAsync(job.Id, request.Owner, cancellationToken);
+        Log.JobStarting(_logger, job.Id, request.RetryFailed ? "retrying failures" : resumed ? "resuming" : "starting",
+            job.Mode, _space.Id, _options.InFlightBatches, _options.MaxItems);
+
+        var context = new PassContext
+        {
+            JobId = job.Id,
+            Sink = _sink,
+            Generator = _generator,
+            Space = _space,
+            State = _state,
+            Options = _options,
+            Progress = Progress,
+            Logger = _logger,
+            Time = _time,
+            Stop = stop,
+        };
+
+        var thisRun = JobCounters.Zero;
+        var stopped = false;
+        try
+        {
+            var counting = job.Total is null && !request.RetryFailed ? CountAsync(job.Id, cancellationToken) : Task.CompletedTask;
+            (thisRun, stopped) = request.RetryFailed
+                ? await RetryFailuresAsync(context, cancellationToken)
+                : await RunShardsAsync(context, cancellationToken);
+            if (!stopped && !request.RetryFailed)
+            {
+                await _sink.CompleteAsync(cancellationToken);
+            }
+
+            await counting;
+            await _state.SetStateAsync(job.Id, stopped ? JobState.Cancelled : JobState.Completed, null, CancellationToken.None);
+        }
+        catch (OperationCanceledException)
+        {
+            await _state.SetStateAsync(job.Id, JobState.Cancelled, "aborted", CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await _state.SetStateAsync(job.Id, JobState.Failed, ex.Message, CancellationToken.None);
+            throw;
+        }
+
+        var final = await _state.GetJobAsync(job.Id, CancellationToken.None) ?? job;
+        return new JobOutcome(final, thisRun, resumed, stopped);
+    }
+
+    private async Task<(JobCounters, bool)> RunShardsAsync(PassContext context, CancellationToken cancellationToken)
+    {
+        var thisRun = JobCounters.Zero;
+        foreach (var shard in await _state.GetShardsAsync(context.JobId, cancellationToken))
+        {
+            if (shard.Done)
+            {
+                continue;
+            }
+
+            var pass = new PipelinePass(context, shard.ShardId, retry: false);
+            await pass.RunAsync(_source.ReadAsync(shard.Info, shard.Cursor, cancellationToken), cancellationToken);
+            thisRun = thisRun.Add(pass.Committed);
+            if (!pass.Finished)
+            {
+                return (thisRun, true);
+            }
+
+            await _state.CommitAsync(context.JobId, new Checkpoint { ShardId = shard.ShardId, ShardDone = true }, cancellationToken);
+        }
+
+        return (thisRun, false);
+    }
+
+    private async Task CountAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await _source.CountAsync(cancellationToken) is { } total)
+            {
+                Progress.SetTotal(total);
+                await _state.SetTotalAsync(jobId, total, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The count only feeds the ETA; a job never fails for it.
+            Log.CountFailed(_logger, ex.Message);
+        }
+    }
+}

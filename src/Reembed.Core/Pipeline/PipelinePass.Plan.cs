@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+
+namespace Reembed;
+
+internal sealed partial class PipelinePass
+{
+    // Batches of skipped records cost nothing to embed; the cap keeps each commit small.
+    private const int MaxItemsPerBatch = 2048;
+
+    private long _nextSequence;
+    private WorkBatch? _open;
+
+    private async Task ReadAndPlanAsync(
+        IAsyncEnumerable<SourceRecord> records, ChannelWriter<WorkBatch> toEmbed, CancellationToken cancellationToken)
+    {
+        var stop = _context.Stop.Token;
+        try
+        {
+            var chunk = new List<SourceRecord>(_context.Options.LookupChunk);
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                chunk.Add(record);
+                if (chunk.Count == chunk.Capacity)
+                {
+                    await PlanChunkAsync(chunk, toEmbed, cancellationToken);
+                    chunk.Clear();
+                }
+
+                if (stop.IsCancellationRequested)
+                {
+                    // The open batch is dropped, not emitted: its records were never committed,
+                    // so a resume reads them again.
+                    return;
+                }
+            }
+
+            await PlanChunkAsync(chunk, toEmbed, cancellationToken);
+            if (_open is not null)
+            {
+                await EmitAsync(toEmbed, cancellationToken);
+            }
+
+            Finished = !stop.IsCancellationRequested;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while waiting for room in the window: what is in flight still completes.
+        }
+        finally
+        {
+            toEmbed.TryComplete();
+        }
+    }
+
+    private async Task PlanChunkAsync(List<SourceRecord> chunk, ChannelWriter<WorkBatch> toEmbed, CancellationToken cancellationToken)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        var items = new PlannedItem[chunk.Count];
+        var lookupKeys = new List<string>(chunk.Count);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            items[i] = Prepare(chunk[i]);
+            if (items[i].Disposition == Disposition.Embed && !_retry && _context.Options.Mode != ReembedMode.All)
+            {
+                lookupKeys.Add(items[i].Key);
+            }
+        }
+
+        if (lookupKeys.Count > 0)
+        {
+            var existing = new Dictionary<string, string>(lookupKeys.Count, StringComparer.Ordinal);
+            await _context.Sink.LookupAsync(lookupKeys, existing, cancellationToken);
+            foreach (var item in items)
+            {
+                if (item.Disposition == Disposition.Embed && existing.TryGetValue(item.Key, out var storedHash)
+                    && (_context.Options.Mode == ReembedMode.Missing || storedHash == item.ContentHash))
+                {
+                    item.Disposition = Disposition.SkipUnchanged;
+                }
+            }
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            await AddAsync(items[i], chunk[i].Cursor, toEmbed, cancellationToken);
+        }
+    }
+
+    private static PlannedItem Prepare(SourceRecord record)
+    {
+        if (record.Failure is not null || record.Text is null)
+        {
+            return new PlannedItem
+            {
+                Key = record.Key,
+                Locator = record.Locator,
+                Disposition = Disposition.Fail,
+                Failure = record.Failure ?? new ItemFailure(ItemFailure.Stages.Compose, "no-text", "the source gave no text"),
+            };
+        }
+
+        if (string.IsNullOrWhiteSpace(record.Text))
+        {
+            return new PlannedItem { Key = record.Key, Locator = record.Locator, Disposition = Disposition.SkipEmpty };
+        }
+
+        return new PlannedItem
+        {
+            Key = record.Key,
+            Locator = record.Locator,
+            Text = record.Text,
+            ContentHash = ContentHash.Compute(record.Text),
+            Disposition = Disposition.Embed,
+        };
+    }
+
+    private async Task AddAsync(PlannedItem item, string cursor, ChannelWriter<WorkBatch> toEmbed, CancellationToken cancellationToken)
+    {
+        var options = _context.Options;
+        var tokens = item.Disposition == Disposition.Embed ? TokenEstimator.Estimate(item.Text!) : 0;
+        if (_open is not null && tokens > 0 && _open.EmbedCount > 0 && _open.EstimatedTokens + tokens > options.MaxTokens)
+        {
+            await EmitAsync(toEmbed, cancellationToken);
+        }
+
+        _open ??= new WorkBatch { Sequence = _nextSequence++ };
+        _open.Items.Add(item);
+        if (!_retry)
+        {
+            _open.LastCursor = cursor;
+        }
+
+        if (tokens > 0)
+        {
+            _open.EmbedCount++;
+            _open.EstimatedTokens += tokens;
+        }
+
+        if (_open.EmbedCount >= options.MaxItems || _open.Items.Count >= MaxItemsPerBatch)
+        {
+            await EmitAsync(toEmbed, cancellationToken);
+        }
+    }
+
+    private async Task EmitAsync(ChannelWriter<WorkBatch> toEmbed, CancellationToken cancellationToken)
+    {
+        var batch = _open!;
+        _open = null;
+        using var waitCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _context.Stop.Token);
+        await _window.WaitAsync(waitCancel.Token);
+        await toEmbed.WriteAsync(batch, cancellationToken);
+    }
+}

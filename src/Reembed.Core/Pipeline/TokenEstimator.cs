@@ -1,0 +1,14 @@
+namespace Reembed;
+
+/// <summary>
+/// A conservative token estimate with no tokenizer: about four characters a token for English,
+/// rounded up, so batches stay under a provider's per-request token cap.
+/// </summary>
+public static class TokenEstimator
+{
+    public static int Estimate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return (text.Length + 3) / 4 + 1;
+    }
+}
