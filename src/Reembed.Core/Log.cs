@@ -14,7 +14,7 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "job {JobId}: {Action} (mode {Mode}, space {Space}), in-flight window {Window} batches of at most {MaxItems} items")]
     public static partial void JobStarting(ILogger logger, string jobId, string action, string mode, string space, int window, int maxItems);
 
-    [LoggerMessage(4, LogLevel.Warning, "record {Key} failed at {Stage}: {Message}")]
+    [LoggerMessage(4, LogLevel.Debug, "record {Key} failed at {Stage}: {Message}")]
     public static partial void ItemFailed(ILogger logger, string key, string stage, string message);
 
     [LoggerMessage(5, LogLevel.Information, "stopping: in-flight batches finish, then the checkpoint is committed")]

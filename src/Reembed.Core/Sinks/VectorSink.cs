@@ -21,6 +21,13 @@ public abstract class VectorSink : IAsyncDisposable
     public abstract ValueTask OpenAsync(EmbeddingSpace space, string? resumeToken, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Opens an existing target for <see cref="LookupAsync"/> only, writing nothing (for dry runs).
+    /// Returns false when the target does not exist yet: then every record is missing.
+    /// </summary>
+    /// <exception cref="ReembedException"><see cref="ErrorKind.Config"/> when the target holds another space.</exception>
+    public abstract ValueTask<bool> OpenForLookupAsync(EmbeddingSpace space, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Fills <paramref name="found"/> with key → content hash for those of <paramref name="keys"/>
     /// that already have a vector of the space opened.
     /// </summary>

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace Reembed.Cli;
+
+/// <summary><c>plan</c>: a dry run. Items and tokens per mode, and an estimated duration; writes nothing.</summary>
+internal sealed class PlanVerb : IVerb
+{
+    private readonly Argument<string?> _config = CliOptions.ConfigArgument();
+
+    public Command Create()
+    {
+        var command = new Command("plan", "Dry run: items and tokens per mode, estimated time; writes nothing");
+        command.Arguments.Add(_config);
+        command.Options.Add(CliOptions.Mode);
+        return command;
+    }
+
+    public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
+
+        // No state store is opened: a dry run must not create one.
+        var space = Hashing.HashingEmbedder.GetSpace(config.Embedder.Hashing);
+        await using var source = Components.CreateSource(config.Source);
+        await using var sink = Components.CreateSink(config.Target);
+        using var generator = Hashing.HashingEmbedder.Create(config.Embedder.Hashing);
+        var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? generator : null, cancellationToken);
+        var mode = config.Pipeline.Mode;
+        var (items, tokens) = report.For(mode);
+        double? seconds = report.SecondsPerRecord is { } perRecord ? perRecord * items / config.Pipeline.MaxConcurrency : null;
+
+        if (context.Json)
+        {
+            JsonOutput.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("source", source.Description);
+                writer.WriteString("target", sink.Description);
+                writer.WriteBoolean("targetExists", report.TargetExists);
+                writer.WriteStartObject("space");
+                writer.WriteString("id", space.Id);
+                writer.WriteString("description", space.Description);
+                writer.WriteEndObject();
+                writer.WriteNumber("records", report.Records);
+                writer.WriteNumber("failed", report.Failed);
+                writer.WriteNumber("empty", report.Empty);
+                writer.WriteStartObject("modes");
+                foreach (var each in Enum.GetValues<ReembedMode>())
+                {
+                    var (n, t) = report.For(each);
+                    writer.WriteStartObject(each.ToString().ToLowerInvariant());
+                    writer.WriteNumber("items", n);
+                    writer.WriteNumber("tokens", t);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+                writer.WriteString("mode", mode.ToString().ToLowerInvariant());
+                writer.WriteNumber("items", items);
+                writer.WriteNumber("tokens", tokens);
+                WriteNullable(writer, "estimatedSeconds", seconds);
+                JsonOutput.WriteFailures(writer, "failures", report.FirstFailures.Select(static f =>
+                    new LedgerEntry(f.Key, f.Locator, f.Failure.Stage, f.Failure.ErrorClass, f.Failure.Message, 0)));
+                writer.WriteEndObject();
+            });
+            return ExitCodes.Ok;
+        }
+
+        context.Say($"source  {source.Description}: {report.Records:N0} records ({report.Failed:N0} unreadable, {report.Empty:N0} empty)");
+        context.Say($"target  {sink.Description}{(report.TargetExists ? string.Empty : " (does not exist yet)")}");
+        context.Say($"space   {space}");
+        foreach (var each in Enum.GetValues<ReembedMode>())
+        {
+            var (n, t) = report.For(each);
+            context.Say($"  {(each == mode ? "*" : " ")} {each.ToString().ToLowerInvariant(),-8} {n,12:N0} items  ~{t,14:N0} tokens");
+        }
+
+        context.Say(seconds is { } s ? $"estimated time for '{mode.ToString().ToLowerInvariant()}': {ProgressRenderer.FormatDuration(s)}" : "estimated time: unknown for a remote embedder");
+        foreach (var failure in report.FirstFailures)
+        {
+            context.Say($"  unreadable {failure.Key}: {failure.Failure.ErrorClass}: {failure.Failure.Message}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, Math.Round(number, 3));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Reembed.Hashing;
+
+namespace Reembed.Cli;
+
+/// <summary>
+/// Loads <c>reembed.json</c> (comments and trailing commas allowed). Every problem is a config
+/// error naming the key; relative paths resolve against the config file's folder.
+/// </summary>
+internal static class ConfigLoader
+{
+    public const string DefaultFileName = "reembed.json";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static async Task<ReembedConfig> LoadAsync(string? path, ConfigOverrides overrides, CancellationToken cancellationToken = default)
+    {
+        var configPath = Path.GetFullPath(path ?? DefaultFileName);
+        if (Directory.Exists(configPath))
+        {
+            configPath = Path.Combine(configPath, DefaultFileName);
+        }
+
+        if (!File.Exists(configPath))
+        {
+            throw new ReembedException(ErrorKind.Config,
+                $"config file not found: {configPath} (write one with 'reembed init')") { Subject = configPath };
+        }
+
+        JsonDocument document;
+        try
+        {
+            await using var stream = File.OpenRead(configPath);
+            document = await JsonDocument.ParseAsync(stream, DocumentOptions, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new ReembedException(ErrorKind.Config,
+                $"{configPath} line {(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split(" Path:")[0]})") { Subject = configPath };
+        }
+
+        using (document)
+        {
+            return Bind(new ConfigSection(document.RootElement, string.Empty), configPath, overrides);
+        }
+    }
+
+    private static ReembedConfig Bind(ConfigSection root, string configPath, ConfigOverrides overrides)
+    {
+        var baseDirectory = Path.GetDirectoryName(configPath)!;
+        var source = BindSource(root.Section("source", required: true)!, baseDirectory);
+        var target = BindTarget(root.Section("target", required: true)!, baseDirectory);
+        var (embedder, maxConcurrency) = BindEmbedder(root.Section("embedder", required: true)!);
+
+        var pipeline = new PipelineOptions { Mode = ParseMode(overrides.Mode ?? root.String("mode"), overrides.Mode is null ? "mode" : "--mode") };
+        if (maxConcurrency is { } concurrency)
+        {
+            pipeline.MaxConcurrency = concurrency;
+        }
+
+        if (root.Section("batch") is { } batch)
+        {
+            pipeline.MaxItems = batch.Int("maxItems", 1, 100_000) ?? pipeline.MaxItems;
+            pipeline.MaxTokens = batch.Int("maxTokens", 1, int.MaxValue) ?? pipeline.MaxTokens;
+            batch.RejectUnknownKeys();
+        }
+
+        var statePath = overrides.StatePath is { } overridden
+            ? Path.GetFullPath(overridden)
+            : Resolve(baseDirectory, root.String("state") ?? Path.Combine(".reembed", "state.db"));
+        root.RejectUnknownKeys("$schema");
+        pipeline.Validate();
+        return new ReembedConfig
+        {
+            ConfigPath = configPath,
+            Source = source,
+            Target = target,
+            Embedder = embedder,
+            Pipeline = pipeline,
+            StatePath = statePath,
+        };
+    }
+
+    private static SourceSpec BindSource(ConfigSection section, string baseDirectory)
+    {
+        var type = section.String("type", required: true)!;
+        var path = Resolve(baseDirectory, section.String("path", required: true)!);
+        var text = TextTemplate.Parse(section.String("text", required: true)!, section.Key("text"));
+        SourceSpec spec = type switch
+        {
+            "jsonl" => new(type, path, section.String("id") ?? "id", text, null, null),
+            "sqlite" => new(type, path, section.String("id") ?? "id", text, section.String("table", required: true), section.String("where")),
+            _ => throw ReembedException.Config(section.Key("type"), $"unknown source type '{type}' (known: jsonl, sqlite)"),
+        };
+        section.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static TargetSpec BindTarget(ConfigSection section, string baseDirectory)
+    {
+        var type = section.String("type", required: true)!;
+        var path = Resolve(baseDirectory, section.String("path", required: true)!);
+        TargetSpec spec = type switch
+        {
+            "sqlite" => new(type, path, section.String("table") ?? "vectors"),
+            "jsonl" => new(type, path, null),
+            _ => throw ReembedException.Config(section.Key("type"), $"unknown target type '{type}' (known: sqlite, jsonl)"),
+        };
+        section.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static (EmbedderSpec Spec, int? MaxConcurrency) BindEmbedder(ConfigSection section)
+    {
+        var type = section.String("type", required: true)!;
+        if (type != "hashing")
+        {
+            throw ReembedException.Config(section.Key("type"), $"unknown embedder type '{type}' (known: hashing)");
+        }
+
+        var options = new HashingEmbedderOptions();
+        options.Dimensions = section.Int("dimensions", 1, 65_536) ?? options.Dimensions;
+        if (section.StringList("features") is { } features)
+        {
+            options.Features = features.ToList();
+        }
+
+        options.Seed = section.Int("seed", int.MinValue, int.MaxValue) ?? options.Seed;
+        options.Lowercase = section.Bool("lowercase") ?? options.Lowercase;
+        var maxConcurrency = section.Raw("maxConcurrency") is { ValueKind: JsonValueKind.String } raw && raw.GetString() == "auto"
+            ? null
+            : section.Int("maxConcurrency", 1, 1024);
+        section.RejectUnknownKeys();
+        options.Validate();
+        return (new EmbedderSpec(type, options), maxConcurrency);
+    }
+
+    private static ReembedMode ParseMode(string? mode, string key) => mode switch
+    {
+        null or "missing" => ReembedMode.Missing,
+        "changed" => ReembedMode.Changed,
+        "all" => ReembedMode.All,
+        _ => throw ReembedException.Config(key, $"unknown mode '{mode}' (known: missing, changed, all)"),
+    };
+
+    private static string Resolve(string baseDirectory, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path));
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Reembed.Cli;
+
+/// <summary>A loaded, validated <c>reembed.json</c>.</summary>
+internal sealed class ReembedConfig
+{
+    public required string ConfigPath { get; init; }
+
+    public required SourceSpec Source { get; init; }
+
+    public required TargetSpec Target { get; init; }
+
+    public required EmbedderSpec Embedder { get; init; }
+
+    public required PipelineOptions Pipeline { get; init; }
+
+    public required string StatePath { get; init; }
+
+    /// <summary>The settings that decide the result, as JSON; holds names of secrets, never their values.</summary>
+    public string ToSpecJson(EmbeddingSpace space)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("source");
+            writer.WriteString("type", Source.Type);
+            writer.WriteString("path", Source.Path);
+            writer.WriteString("id", Source.Id);
+            writer.WriteString("text", Source.Text.Source);
+            writer.WriteString("table", Source.Table);
+            writer.WriteString("where", Source.Where);
+            writer.WriteEndObject();
+            writer.WriteStartObject("target");
+            writer.WriteString("type", Target.Type);
+            writer.WriteString("path", Target.Path);
+            writer.WriteString("table", Target.Table);
+            writer.WriteEndObject();
+            writer.WriteStartObject("embedder");
+            writer.WriteString("type", Embedder.Type);
+            writer.WriteString("space", space.Id);
+            writer.WriteString("description", space.Description);
+            writer.WriteEndObject();
+            writer.WriteString("mode", Pipeline.Mode.ToString().ToLowerInvariant());
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string Fingerprint(string specJson) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specJson)))[..16];
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace Reembed.Cli;
+
+/// <summary>
+/// Builds the verbs and runs one. This is the one catch boundary of the program: every exception
+/// becomes a message on standard error (and a JSON error document with <c>--json</c>) and an exit code.
+/// </summary>
+internal static class CommandLineApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Reembed: re-embed, backfill and migrate vector data when an embedding model changes.");
+        root.Options.Add(CliOptions.Json);
+        root.Options.Add(CliOptions.Verbose);
+        foreach (var verb in new IVerb[]
+                 {
+                     new InitVerb(), new PlanVerb(), new RunVerb(retryFailed: false), new RunVerb(retryFailed: true),
+                     new StatusVerb(), new JobsVerb(), new CancelVerb(),
+                 })
+        {
+            var command = verb.Create();
+            command.SetAction((parse, cancellationToken) => InvokeAsync(verb, parse, cancellationToken));
+            root.Subcommands.Add(command);
+        }
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine($"reembed: {error.Message}");
+            }
+
+            Console.Error.WriteLine("reembed: see 'reembed --help'");
+            return ExitCodes.Usage;
+        }
+
+        return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+
+    private static async Task<int> InvokeAsync(IVerb verb, ParseResult parse, CancellationToken cancellationToken)
+    {
+        using var signals = new ShutdownSignals();
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Abort.Token);
+        var json = parse.GetValue(CliOptions.Json);
+        var context = new CliContext
+        {
+            Json = json,
+            Logger = new StderrLogger(StderrLogger.LevelFromEnvironment(parse.GetValue(CliOptions.Verbose))),
+            Time = TimeProvider.System,
+            Signals = signals,
+            Parse = parse,
+        };
+        try
+        {
+            return await verb.ExecuteAsync(context, abort.Token);
+        }
+        catch (ReembedException ex)
+        {
+            return Report(context, ExitCodes.For(ex), ex.Kind == ErrorKind.Config ? "config" : "fatal", ex.Message);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested || signals.Stop.IsCancellationRequested)
+        {
+            return Report(context, ExitCodes.Cancelled, "cancelled", "cancelled; the checkpoint is intact, 'run' resumes");
+        }
+        catch (Exception ex)
+        {
+            context.Logger.LogDebug(ex, "unexpected error");
+            return Report(context, ExitCodes.Fatal, "internal", $"unexpected error: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static int Report(CliContext context, int exitCode, string kind, string message)
+    {
+        ProgressRenderer.ClearLine();
+        Console.Error.WriteLine($"reembed: {(kind == "cancelled" ? string.Empty : "error: ")}{message}");
+        if (context.Json)
+        {
+            JsonOutput.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("error");
+                writer.WriteString("kind", kind);
+                writer.WriteString("message", message);
+                writer.WriteEndObject();
+                writer.WriteNumber("exitCode", exitCode);
+                writer.WriteEndObject();
+            });
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.AI;
+using Reembed.Hashing;
+using Reembed.Jsonl;
+using Reembed.Sqlite;
+
+namespace Reembed.Cli;
+
+/// <summary>The composition root: builds the source, target, embedder and state store a config names.</summary>
+internal sealed class Components : IAsyncDisposable
+{
+    private Components(ReembedConfig config, StateStore state)
+    {
+        Config = config;
+        State = state;
+        Space = HashingEmbedder.GetSpace(config.Embedder.Hashing);
+        Source = CreateSource(config.Source);
+        Sink = CreateSink(config.Target);
+        Generator = HashingEmbedder.Create(config.Embedder.Hashing);
+    }
+
+    public ReembedConfig Config { get; }
+
+    public StateStore State { get; }
+
+    public EmbeddingSpace Space { get; }
+
+    public RecordSource Source { get; }
+
+    public VectorSink Sink { get; }
+
+    public IEmbeddingGenerator<string, Embedding<float>> Generator { get; }
+
+    public static async Task<Components> CreateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default) =>
+        new(config, await SqliteState.OpenAsync(config.StatePath, time, cancellationToken));
+
+    /// <summary>Opens only the state store, for verbs that read jobs (<c>status</c>, <c>jobs</c>, <c>cancel</c>).</summary>
+    public static ValueTask<StateStore> OpenStateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default) =>
+        SqliteState.OpenAsync(config.StatePath, time, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Generator.Dispose();
+        await Source.DisposeAsync();
+        await Sink.DisposeAsync();
+        await State.DisposeAsync();
+    }
+
+    public static RecordSource CreateSource(SourceSpec spec) => spec.Type switch
+    {
+        "jsonl" => JsonlStores.CreateSource(new JsonlSourceOptions { Path = spec.Path, IdField = spec.Id, Text = spec.Text }),
+        "sqlite" => SqliteStores.CreateSource(new SqliteSourceOptions
+        {
+            Path = spec.Path,
+            Table = spec.Table!,
+            IdColumn = spec.Id,
+            Text = spec.Text,
+            Where = spec.Where,
+        }),
+        _ => throw ReembedException.Config("source.type", $"unknown source type '{spec.Type}'"),
+    };
+
+    public static VectorSink CreateSink(TargetSpec spec) => spec.Type switch
+    {
+        "sqlite" => SqliteStores.CreateSink(new SqliteSinkOptions { Path = spec.Path, Table = spec.Table! }),
+        "jsonl" => JsonlStores.CreateSink(new JsonlSinkOptions { Path = spec.Path }),
+        _ => throw ReembedException.Config("target.type", $"unknown target type '{spec.Type}'"),
+    };
+}

@@ -1,0 +1,3 @@
+using Reembed.Cli;
+
+return await CommandLineApp.RunAsync(args);
