@@ -115,11 +115,10 @@ internal sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Em
         var capacity = (_wordState is null ? 0 : wordCount)
             + (_bigramState is null ? 0 : wordCount)
             + (_charGrams.Length * paddedLength);
-        HashingScratch.Grow(ref scratch.Hashes, capacity);
-        var hashes = scratch.Hashes;
+        var counter = scratch.Counter;
+        counter.Prepare(capacity);
         var chars = scratch.Chars;
         var spans = scratch.Words;
-        var count = 0;
         ReadOnlySpan<char> previous = default;
         for (var w = 0; w < wordCount; w++)
         {
@@ -127,13 +126,13 @@ internal sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Em
             var word = padded[1..^1];
             if (_wordState is ulong wordState)
             {
-                hashes[count++] = FeatureHash.Mix(FeatureHash.Append(wordState, word));
+                counter.Add(FeatureHash.Mix(FeatureHash.Append(wordState, word)));
             }
 
             if (_bigramState is ulong bigramState && w > 0)
             {
                 var state = FeatureHash.Append(FeatureHash.Append(bigramState, previous), BigramSeparator);
-                hashes[count++] = FeatureHash.Mix(FeatureHash.Append(state, word));
+                counter.Add(FeatureHash.Mix(FeatureHash.Append(state, word)));
             }
 
             foreach (var (n, gramState) in _charGrams)
@@ -141,44 +140,22 @@ internal sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Em
                 // A word shorter than n still contributes: its whole padded form is its one n-gram.
                 if (padded.Length <= n)
                 {
-                    hashes[count++] = FeatureHash.Mix(FeatureHash.Append(gramState, padded));
+                    counter.Add(FeatureHash.Mix(FeatureHash.Append(gramState, padded)));
                     continue;
                 }
 
                 for (var i = 0; i + n <= padded.Length; i++)
                 {
-                    hashes[count++] = FeatureHash.Mix(FeatureHash.Append(gramState, padded.Slice(i, n)));
+                    counter.Add(FeatureHash.Mix(FeatureHash.Append(gramState, padded.Slice(i, n))));
                 }
             }
 
             previous = word;
         }
 
-        Accumulate(hashes.AsSpan(0, count), vector);
+        counter.AddTo(vector);
         Normalize(vector);
         return wordCount;
-    }
-
-    /// <summary>Adds ±(1 + ln tf) per distinct feature; sorting first gives the counts and a fixed summation order.</summary>
-    private void Accumulate(Span<ulong> hashes, float[] vector)
-    {
-        hashes.Sort();
-        var dimensions = (ulong)_dimensions;
-        var i = 0;
-        while (i < hashes.Length)
-        {
-            var hash = hashes[i];
-            var j = i + 1;
-            while (j < hashes.Length && hashes[j] == hash)
-            {
-                j++;
-            }
-
-            var weight = j - i == 1 ? 1f : (float)(1.0 + Math.Log(j - i));
-            var bucket = (int)(((hash >> 32) * dimensions) >> 32);
-            vector[bucket] += (hash & 1) == 0 ? weight : -weight;
-            i = j;
-        }
     }
 
     private static void Normalize(float[] vector)

@@ -9,7 +9,7 @@ internal sealed class HashingScratch
     /// <summary>Per word: offset into <see cref="Chars"/>, then padded length.</summary>
     public int[] Words = [];
 
-    public ulong[] Hashes = [];
+    public FeatureCounter Counter = new();
 
     public static void Grow<T>(ref T[] buffer, int length)
     {

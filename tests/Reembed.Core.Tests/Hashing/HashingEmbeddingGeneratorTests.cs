@@ -108,6 +108,26 @@ public class HashingEmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_RepeatedWord_SublinearWeight()
+    {
+        var options = new HashingEmbedderOptions { Dimensions = 65536, Features = ["words"] };
+
+        var vector = await EmbedAsync(options, "cat cat dog");
+
+        var weights = vector.Where(v => v != 0).Select(Math.Abs).OrderDescending().ToArray();
+        Assert.Equal(2, weights.Length);
+        Assert.Equal(1 + Math.Log(2), weights[0] / weights[1], 5);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_WordShorterThanNGram_StillEmbedded()
+    {
+        var vector = await EmbedAsync(new HashingEmbedderOptions { Features = ["char5"] }, "a");
+
+        Assert.Equal(1.0, Norm(vector), 5);
+    }
+
+    [Fact]
     public async Task GenerateAsync_ManyTexts_ResultsInInputOrder()
     {
         using var generator = HashingEmbedder.Create(new HashingEmbedderOptions());
