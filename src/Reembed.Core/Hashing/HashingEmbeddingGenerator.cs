@@ -11,7 +11,7 @@ internal sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Em
 {
     internal const string ProviderName = "hashing";
 
-    // Bump (and keep the old algorithm reachable, or accept re-embedding) on any change that alters vectors.
+    // Bump on any change that alters vectors, so that old and new vectors never share a space id.
     internal const string ModelId = "hashing-v1";
 
     private const char BigramSeparator = ' ';
