@@ -25,7 +25,7 @@ public sealed class BadInputTests
         await File.WriteAllBytesAsync(workspace.CorpusPath, lines.SelectMany(static line => line.Append((byte)'\n')).ToArray());
         workspace.WriteConfig();
 
-        var run = await Cli.RunAsync(workspace.Dir, "run", "--json");
+        var run = await CliProcess.RunAsync(workspace.Dir, "run", "--json");
         Assert.True(run.ExitCode == 1, run.ToString());
         var json = run.Json();
         Assert.Equal(26, json.GetProperty("processed").GetInt64());
@@ -33,7 +33,7 @@ public sealed class BadInputTests
         Assert.Equal(1, json.GetProperty("skipped").GetInt64());
         Assert.Equal(22, json.GetProperty("embedded").GetInt64());
 
-        var failures = (await Cli.RunAsync(workspace.Dir, "status", "--json")).Json().GetProperty("failures")
+        var failures = (await CliProcess.RunAsync(workspace.Dir, "status", "--json")).Json().GetProperty("failures")
             .EnumerateArray().ToDictionary(f => f.GetProperty("locator").GetString()!, f => f);
         Assert.Equal("malformed-json", failures["line 6"].GetProperty("class").GetString());
         Assert.Contains("line 6", failures["line 6"].GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class BadInputTests
     {
         using var workspace = new Workspace();
         await File.WriteAllTextAsync(workspace.ConfigPath, config);
-        var result = await Cli.RunAsync(workspace.Dir, "run", "--json");
+        var result = await CliProcess.RunAsync(workspace.Dir, "run", "--json");
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(key, result.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, result.Json().GetProperty("exitCode").GetInt32());
@@ -73,7 +73,7 @@ public sealed class BadInputTests
     {
         using var workspace = new Workspace();
         workspace.WriteConfig();
-        var result = await Cli.RunAsync(workspace.Dir, "run");
+        var result = await CliProcess.RunAsync(workspace.Dir, "run");
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(workspace.CorpusPath, result.Stderr, StringComparison.Ordinal);
     }
@@ -82,7 +82,7 @@ public sealed class BadInputTests
     public async Task Run_MissingConfigFile_Exits2NamingThePath()
     {
         using var workspace = new Workspace();
-        var result = await Cli.RunAsync(workspace.Dir, "run", "nowhere.json");
+        var result = await CliProcess.RunAsync(workspace.Dir, "run", "nowhere.json");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(Path.Combine(workspace.Dir, "nowhere.json"), result.Stderr, StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class BadInputTests
         workspace.WriteCorpus(Workspace.Records(10));
         await File.WriteAllTextAsync(Path.Combine(workspace.Dir, "blocker"), "a file where a folder should be");
         workspace.WriteConfig(config => config["target"]!["path"] = "blocker/vectors.db");
-        var result = await Cli.RunAsync(workspace.Dir, "run");
+        var result = await CliProcess.RunAsync(workspace.Dir, "run");
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("cannot write target", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("blocker", result.Stderr, StringComparison.Ordinal);
@@ -106,11 +106,11 @@ public sealed class BadInputTests
         using var workspace = new Workspace();
         workspace.WriteCorpus(Workspace.Records(50));
         workspace.WriteConfig();
-        Assert.Equal(0, (await Cli.RunAsync(workspace.Dir, "run")).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(workspace.Dir, "run")).ExitCode);
         var before = workspace.ReadTarget();
 
         workspace.WriteConfig(config => config["embedder"]!["seed"] = 7);
-        var result = await Cli.RunAsync(workspace.Dir, "run", "--mode", "all");
+        var result = await CliProcess.RunAsync(workspace.Dir, "run", "--mode", "all");
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("space", result.Stderr, StringComparison.Ordinal);
         var after = workspace.ReadTarget();
@@ -122,7 +122,7 @@ public sealed class BadInputTests
             config["embedder"]!["seed"] = 7;
             config["target"]!["table"] = "docs_vectors_v2";
         });
-        Assert.Equal(0, (await Cli.RunAsync(workspace.Dir, "run")).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(workspace.Dir, "run")).ExitCode);
     }
 
     [Fact]
@@ -131,9 +131,9 @@ public sealed class BadInputTests
         using var workspace = new Workspace();
         workspace.WriteCorpus(Workspace.Records(2_000));
         workspace.WriteConfig(config => config["batch"] = new JsonObject { ["maxItems"] = 8 });
-        using (var process = Cli.Start(workspace.Dir, null, "run"))
+        using (var process = CliProcess.Start(workspace.Dir, null, "run"))
         {
-            var (_, stderr) = Cli.Capture(process);
+            var (_, stderr) = CliProcess.Capture(process);
             while (!process.HasExited && !stderr.ToString().Contains("committed through batch", StringComparison.Ordinal))
             {
                 await Task.Delay(5);
@@ -148,11 +148,11 @@ public sealed class BadInputTests
             config["batch"] = new JsonObject { ["maxItems"] = 8 };
             config["source"]!["text"] = "{summary}";
         });
-        var refused = await Cli.RunAsync(workspace.Dir, "run");
+        var refused = await CliProcess.RunAsync(workspace.Dir, "run");
         Assert.True(refused.ExitCode == 2, refused.ToString());
         Assert.Contains("--restart", refused.Stderr, StringComparison.Ordinal);
 
-        var restarted = await Cli.RunAsync(workspace.Dir, "run", "--restart", "--mode", "all", "--json");
+        var restarted = await CliProcess.RunAsync(workspace.Dir, "run", "--restart", "--mode", "all", "--json");
         Assert.True(restarted.ExitCode == 0, restarted.ToString());
         Assert.False(restarted.Json().GetProperty("resumed").GetBoolean());
         Assert.Equal(2_000, restarted.Json().GetProperty("embedded").GetInt64());

@@ -28,7 +28,7 @@ public sealed class RunKillResumeTests
         using var reference = new Workspace();
         reference.WriteCorpus(corpus);
         reference.WriteConfig(Configure);
-        var uninterrupted = await Cli.RunAsync(reference.Dir, "run", "--json");
+        var uninterrupted = await CliProcess.RunAsync(reference.Dir, "run", "--json");
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.ToString());
 
         using var killed = new Workspace();
@@ -41,8 +41,8 @@ public sealed class RunKillResumeTests
         while (kills < 5 && runs < 30)
         {
             runs++;
-            using var process = Cli.Start(killed.Dir, null, "run");
-            var (_, stderr) = Cli.Capture(process);
+            using var process = CliProcess.Start(killed.Dir, null, "run");
+            var (_, stderr) = CliProcess.Capture(process);
 
             // Wait until the run has committed something, then kill it at a random moment after.
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -66,7 +66,7 @@ public sealed class RunKillResumeTests
             }
         }
 
-        var final = await Cli.RunAsync(killed.Dir, "run", "--json");
+        var final = await CliProcess.RunAsync(killed.Dir, "run", "--json");
         embeddedLogged += final.EmbeddedItemsLogged;
         Assert.True(final.ExitCode == 0, final.ToString());
         Assert.True(kills >= 5, $"only {kills} kills landed mid-run in {runs} runs: the run is too fast for this test");
@@ -103,8 +103,8 @@ public sealed class RunKillResumeTests
         using var workspace = new Workspace();
         workspace.WriteCorpus(Workspace.Records(Records));
         workspace.WriteConfig(Configure);
-        using var process = Cli.Start(workspace.Dir, null, "run", "--json");
-        var (stdout, stderr) = Cli.Capture(process);
+        using var process = CliProcess.Start(workspace.Dir, null, "run", "--json");
+        var (stdout, stderr) = CliProcess.Capture(process);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!process.HasExited && DateTime.UtcNow < deadline && !Contains(stderr, "committed through batch"))
         {
@@ -112,7 +112,7 @@ public sealed class RunKillResumeTests
         }
 
         Assert.False(process.HasExited, "the run ended before it could be interrupted");
-        Cli.Signal(process, signal);
+        CliProcess.Signal(process, signal);
         await process.WaitForExitAsync();
         process.WaitForExit();
         Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{stdout}\n{stderr}");
@@ -122,7 +122,7 @@ public sealed class RunKillResumeTests
         Assert.InRange(committed, 1, Records - 1);
         Assert.Equal(committed, workspace.ReadTarget().Count);
 
-        var resumed = await Cli.RunAsync(workspace.Dir, "run", "--json");
+        var resumed = await CliProcess.RunAsync(workspace.Dir, "run", "--json");
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         var json = resumed.Json();
         Assert.True(json.GetProperty("resumed").GetBoolean());

@@ -19,7 +19,7 @@ public sealed class RunModeTests
         var first = await RunJsonAsync(workspace, "run", "--json");
         Assert.Equal(Records, first.GetProperty("embedded").GetInt64());
 
-        var again = await Cli.RunAsync(workspace.Dir, "run", "--json");
+        var again = await CliProcess.RunAsync(workspace.Dir, "run", "--json");
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(0, again.Json().GetProperty("embedded").GetInt64());
         Assert.Equal(Records, again.Json().GetProperty("skipped").GetInt64());
@@ -38,7 +38,7 @@ public sealed class RunModeTests
         var before = workspace.ReadTarget();
         Assert.Equal(0, (await RunJsonAsync(workspace, "run", "--json")).GetProperty("embedded").GetInt64());
 
-        var changed = await Cli.RunAsync(workspace.Dir, "run", "--json", "--mode", "changed");
+        var changed = await CliProcess.RunAsync(workspace.Dir, "run", "--json", "--mode", "changed");
         Assert.True(changed.ExitCode == 0, changed.ToString());
         Assert.Equal(changedIds.Count, changed.Json().GetProperty("embedded").GetInt64());
         Assert.Equal(Records - changedIds.Count, changed.Json().GetProperty("skipped").GetInt64());
@@ -49,7 +49,7 @@ public sealed class RunModeTests
             Assert.Equal(changedIds.Contains(id), row.Hash != before[id].Hash);
         }
 
-        var all = await Cli.RunAsync(workspace.Dir, "run", "--json", "--mode", "all");
+        var all = await CliProcess.RunAsync(workspace.Dir, "run", "--json", "--mode", "all");
         Assert.Equal(0, all.ExitCode);
         Assert.Equal(Records, all.Json().GetProperty("embedded").GetInt64());
         Assert.Equal(Records, all.EmbeddedItemsLogged);
@@ -70,22 +70,22 @@ public sealed class RunModeTests
 
         workspace.WriteCorpus(corpus);
         workspace.WriteConfig();
-        var run = await Cli.RunAsync(workspace.Dir, "run", "--json");
+        var run = await CliProcess.RunAsync(workspace.Dir, "run", "--json");
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(3, run.Json().GetProperty("failed").GetInt64());
         Assert.Equal(497, workspace.ReadTarget().Count);
 
-        var status = await Cli.RunAsync(workspace.Dir, "status", "--json");
+        var status = await CliProcess.RunAsync(workspace.Dir, "status", "--json");
         var failures = status.Json().GetProperty("failures").EnumerateArray().ToArray();
         Assert.Equal(broken.Order(), failures.Select(f => f.GetProperty("key").GetString()!).Order());
         Assert.All(failures, f => Assert.Contains("'description'", f.GetProperty("reason").GetString(), StringComparison.Ordinal));
         Assert.All(failures, f => Assert.Equal("compose", f.GetProperty("stage").GetString()));
 
         // Still broken: a retry re-fails the same three, counting an attempt each, and embeds nothing.
-        var retryBroken = await Cli.RunAsync(workspace.Dir, "retry-failed", "--json");
+        var retryBroken = await CliProcess.RunAsync(workspace.Dir, "retry-failed", "--json");
         Assert.Equal(1, retryBroken.ExitCode);
         Assert.Equal(0, retryBroken.EmbeddedItemsLogged);
-        var again = (await Cli.RunAsync(workspace.Dir, "status", "--json")).Json();
+        var again = (await CliProcess.RunAsync(workspace.Dir, "status", "--json")).Json();
         Assert.All(again.GetProperty("failures").EnumerateArray(), f => Assert.Equal(2, f.GetProperty("attempts").GetInt32()));
 
         foreach (var record in corpus.Where(r => broken.Contains(r["id"]!.GetValue<string>())))
@@ -94,7 +94,7 @@ public sealed class RunModeTests
         }
 
         workspace.WriteCorpus(corpus);
-        var retry = await Cli.RunAsync(workspace.Dir, "retry-failed", "--json");
+        var retry = await CliProcess.RunAsync(workspace.Dir, "retry-failed", "--json");
         Assert.True(retry.ExitCode == 0, retry.ToString());
         Assert.Equal(3, retry.EmbeddedItemsLogged);
         var json = retry.Json();
@@ -102,7 +102,7 @@ public sealed class RunModeTests
         Assert.Equal(500, json.GetProperty("embedded").GetInt64());
         Assert.Equal(500, json.GetProperty("processed").GetInt64());
         Assert.Equal(500, workspace.ReadTarget().Count);
-        Assert.Empty((await Cli.RunAsync(workspace.Dir, "status", "--json")).Json().GetProperty("failures").EnumerateArray());
+        Assert.Empty((await CliProcess.RunAsync(workspace.Dir, "status", "--json")).Json().GetProperty("failures").EnumerateArray());
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class RunModeTests
         workspace.WriteCorpus(corpus);
         workspace.WriteConfig();
 
-        var plan = await Cli.RunAsync(workspace.Dir, "plan", "--json");
+        var plan = await CliProcess.RunAsync(workspace.Dir, "plan", "--json");
         Assert.True(plan.ExitCode == 0, plan.ToString());
         var json = plan.Json();
         Assert.Equal(300, json.GetProperty("records").GetInt64());
@@ -128,7 +128,7 @@ public sealed class RunModeTests
         corpus[7]["summary"] = "a different summary";
         workspace.WriteCorpus(corpus);
         var targetBefore = File.ReadAllBytes(workspace.TargetPath);
-        var replan = (await Cli.RunAsync(workspace.Dir, "plan", "--json")).Json();
+        var replan = (await CliProcess.RunAsync(workspace.Dir, "plan", "--json")).Json();
         Assert.Equal(0, replan.GetProperty("modes").GetProperty("missing").GetProperty("items").GetInt64());
         Assert.Equal(1, replan.GetProperty("modes").GetProperty("changed").GetProperty("items").GetInt64());
         Assert.Equal(300, replan.GetProperty("modes").GetProperty("all").GetProperty("items").GetInt64());
@@ -137,7 +137,7 @@ public sealed class RunModeTests
 
     private static async Task<JsonElement> RunJsonAsync(Workspace workspace, params string[] args)
     {
-        var result = await Cli.RunAsync(workspace.Dir, args);
+        var result = await CliProcess.RunAsync(workspace.Dir, args);
         Assert.True(result.ExitCode == 0, result.ToString());
         return result.Json();
     }

@@ -5,7 +5,7 @@ using System.Text;
 namespace Reembed.Tests;
 
 /// <summary>Runs the real <c>reembed</c> CLI as a child process, the way users run it.</summary>
-internal static class Cli
+internal static class CliProcess
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "reembed.dll");
 
