@@ -20,10 +20,11 @@ internal sealed class CommitCommands : IAsyncDisposable
         _job = Create("""
             UPDATE jobs SET processed = processed + $processed, embedded = embedded + $embedded,
                 skipped = skipped + $skipped, cached = cached + $cached, failed = failed + $failed,
-                active_seconds = active_seconds + $active, heartbeat_at = $now, updated_at = $now
+                active_seconds = active_seconds + $active, heartbeat_at = $now, updated_at = $now,
+                sink_token = coalesce($sink, sink_token)
             WHERE id = $job;
             SELECT cancel_requested FROM jobs WHERE id = $job;
-            """, "$processed", "$embedded", "$skipped", "$cached", "$failed", "$active", "$now", "$job");
+            """, "$processed", "$embedded", "$skipped", "$cached", "$failed", "$active", "$now", "$sink", "$job");
         _shard = Create("""
             UPDATE shards SET cursor = coalesce($cursor, cursor), sink_token = coalesce($sink, sink_token),
                 done = max(done, $done)
@@ -46,7 +47,7 @@ internal sealed class CommitCommands : IAsyncDisposable
 
         var delta = checkpoint.Delta;
         var cancel = await Bind(_job, transaction, delta.Processed, delta.Embedded, delta.Skipped, delta.Cached,
-            delta.Failed, checkpoint.ActiveSecondsDelta, now, jobId).ExecuteScalarAsync(cancellationToken)
+            delta.Failed, checkpoint.ActiveSecondsDelta, now, checkpoint.SinkToken, jobId).ExecuteScalarAsync(cancellationToken)
             ?? throw SqliteStateStore.NoJob(jobId);
 
         var movesShard = checkpoint.Cursor is not null || checkpoint.SinkToken is not null || checkpoint.ShardDone;

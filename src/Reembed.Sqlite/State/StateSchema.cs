@@ -25,6 +25,7 @@ internal static class StateSchema
             total INTEGER NULL,
             active_seconds REAL NOT NULL DEFAULT 0,
             error TEXT NULL,
+            sink_token TEXT NULL,
             cancel_requested INTEGER NOT NULL DEFAULT 0,
             owner TEXT NULL,
             heartbeat_at TEXT NULL,

@@ -63,7 +63,7 @@ public sealed class InMemoryStateStore : StateStore
 
     public override ValueTask ClaimAsync(string jobId, string owner, CancellationToken cancellationToken = default)
     {
-        Update(jobId, job => Copy(job, state: JobState.Running, owner: owner, clearError: true, cancel: false, finished: false));
+        Update(jobId, job => Copy(job, state: JobState.Running, owner: owner, clearError: true, cancel: false, finished: false, beat: true));
         return ValueTask.CompletedTask;
     }
 
@@ -77,7 +77,7 @@ public sealed class InMemoryStateStore : StateStore
     {
         lock (_lock)
         {
-            return ValueTask.FromResult<IReadOnlyList<ShardState>>(_shards[jobId].ToList());
+            return ValueTask.FromResult<IReadOnlyList<ShardState>>(_shards.TryGetValue(jobId, out var shards) ? shards.ToList() : []);
         }
     }
 
@@ -86,6 +86,11 @@ public sealed class InMemoryStateStore : StateStore
         OnCommit?.Invoke(checkpoint);
         lock (_lock)
         {
+            if (!_shards.ContainsKey(jobId))
+            {
+                throw ReembedException.Config("job", $"no job with id '{jobId}'");
+            }
+
             Commits.Add(checkpoint);
             var shards = _shards[jobId];
             var index = shards.FindIndex(s => s.ShardId == checkpoint.ShardId);
@@ -115,7 +120,7 @@ public sealed class InMemoryStateStore : StateStore
             ledger.RemoveAll(e => checkpoint.Resolved.Contains(e.Key));
             var job = _jobs.First(j => j.Id == jobId);
             Replace(Copy(job, counters: job.Counters.Add(checkpoint.Delta), sinkToken: checkpoint.SinkToken ?? job.SinkToken,
-                activeSeconds: job.ActiveSeconds + checkpoint.ActiveSecondsDelta));
+                activeSeconds: job.ActiveSeconds + checkpoint.ActiveSecondsDelta, beat: true));
             return ValueTask.FromResult(job.CancelRequested);
         }
     }
@@ -150,7 +155,7 @@ public sealed class InMemoryStateStore : StateStore
     private JobRecord Copy(
         JobRecord job, JobState? state = null, JobCounters? counters = null, long? total = null, string? error = null,
         bool clearError = false, bool? cancel = null, string? owner = null, bool? finished = null, string? sinkToken = null,
-        double? activeSeconds = null, DateTimeOffset? createdAt = null) => new()
+        double? activeSeconds = null, DateTimeOffset? createdAt = null, bool beat = false) => new()
         {
             Id = job.Id,
             ConfigKey = job.ConfigKey,
@@ -167,7 +172,7 @@ public sealed class InMemoryStateStore : StateStore
             SinkToken = sinkToken ?? job.SinkToken,
             CancelRequested = cancel ?? job.CancelRequested,
             Owner = owner ?? (finished == true ? null : job.Owner),
-            HeartbeatAt = _time.GetUtcNow(),
+            HeartbeatAt = beat ? _time.GetUtcNow() : job.HeartbeatAt,
             CreatedAt = createdAt ?? job.CreatedAt,
             UpdatedAt = _time.GetUtcNow(),
             FinishedAt = finished switch { true => _time.GetUtcNow(), false => null, null => job.FinishedAt },

@@ -47,6 +47,9 @@ public abstract partial class StateStoreConformanceTests
         var shards = await store.GetShardsAsync("j1");
         Assert.Equal(new ShardState("0", "range 0", "k0007", "tok-0", false), shards[0]);
         Assert.Equal(new ShardState("1", "range 1", "k0100", "tok-2", false), shards[1]);
+
+        // The job keeps the latest token of any shard: the sink is one, whatever the shard.
+        Assert.Equal("tok-2", (await store.GetJobAsync("j1"))!.SinkToken);
     }
 
     [Fact]
