@@ -14,25 +14,29 @@ internal sealed partial class SqliteSource
         var range = SqliteShardRange.Parse(shard.Descriptor);
         await using var connection = await SqliteSetup.OpenAsync(_path, readOnly: true, cancellationToken);
 
-        var resumeInNullIds = afterCursor is not null && SqliteCursor.TryDecodeNullId(afterCursor, out _);
+        long nullPosition = 0;
+        var resumeInNullIds = afterCursor is not null && SqliteCursor.TryDecodeNullId(afterCursor, out nullPosition);
         if (range.After is null && (afterCursor is null || resumeInNullIds))
         {
             // NULL ids sort first and cannot be paged by id, so the first shard reads them up front.
-            long? position = resumeInNullIds && SqliteCursor.TryDecodeNullId(afterCursor!, out var p) ? p : null;
-            await foreach (var record in ReadNullIdsAsync(connection, position, cancellationToken))
+            await foreach (var record in ReadNullIdsAsync(connection, resumeInNullIds ? nullPosition : null, cancellationToken))
             {
                 yield return record;
             }
         }
 
-        var lower = range.After is null ? null : SqliteCursor.Decode(range.After);
-        if (afterCursor is not null && !resumeInNullIds)
-        {
-            lower = await MaxAsync(connection, lower, SqliteCursor.Decode(afterCursor), cancellationToken);
-        }
-
+        // The resume cursor leads so that it is the bound the index seeks to; the shard start stays
+        // as a filter, so together they read after the later of the two by the column's own collation.
+        var lower = afterCursor is not null && !resumeInNullIds ? SqliteCursor.Decode(afterCursor)
+            : range.After is not null ? SqliteCursor.Decode(range.After)
+            : null;
         await using var command = connection.CreateCommand();
         var after = command.Parameters.AddWithValue("$after", DBNull.Value);
+        if (range.After is not null)
+        {
+            command.Parameters.AddWithValue("$start", SqliteCursor.Decode(range.After));
+        }
+
         if (range.UpTo is not null)
         {
             command.Parameters.AddWithValue("$upTo", SqliteCursor.Decode(range.UpTo));
@@ -41,7 +45,7 @@ internal sealed partial class SqliteSource
         var page = new List<SourceRecord>(_pageSize);
         while (true)
         {
-            var sql = PageSql(lower is not null, range.UpTo is not null);
+            var sql = PageSql(lower is not null, range.After is not null, range.UpTo is not null);
             if (command.CommandText != sql)
             {
                 command.CommandText = sql;
@@ -108,9 +112,10 @@ internal sealed partial class SqliteSource
         }
     }
 
-    private string PageSql(bool hasLower, bool hasUpper) =>
+    private string PageSql(bool hasLower, bool hasStart, bool hasUpper) =>
         $"SELECT {_id}{_selectList} FROM {_table} WHERE {_filter}{_id} IS NOT NULL"
         + (hasLower ? $" AND {_id} > $after" : "")
+        + (hasStart ? $" AND {_id} > $start" : "")
         + (hasUpper ? $" AND {_id} <= $upTo" : "")
         + $" ORDER BY {_id} LIMIT {_pageSize.ToString(CultureInfo.InvariantCulture)}";
 
@@ -174,21 +179,6 @@ internal sealed partial class SqliteSource
 
         SourceRecord Failed(string stage, string errorClass, string message) =>
             new() { Key = key, Cursor = cursor, Locator = locator, Failure = new ItemFailure(stage, errorClass, message) };
-    }
-
-    private static async ValueTask<object> MaxAsync(SqliteConnection connection, object? a, object b, CancellationToken cancellationToken)
-    {
-        if (a is null)
-        {
-            return b;
-        }
-
-        // SQLite itself decides, so cross-type and text ordering match the paging queries exactly.
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max($a, $b)";
-        command.Parameters.AddWithValue("$a", a);
-        command.Parameters.AddWithValue("$b", b);
-        return (await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static IEnumerable<object> KeyCandidates(string key)

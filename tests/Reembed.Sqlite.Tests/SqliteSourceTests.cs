@@ -63,6 +63,21 @@ public sealed class SqliteSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_NocaseTextIds_PagesAndResumesByTheColumnCollation()
+    {
+        await _db.ExecuteAsync("CREATE TABLE t (id TEXT COLLATE NOCASE PRIMARY KEY, body TEXT)");
+        await _db.ExecuteAsync("INSERT INTO t VALUES ('c', 'x'), ('B', 'x'), ('D', 'x'), ('a', 'x')");
+        await using var source = await OpenAsync(Options(_db, "t", "{body}"), pageSize: 1);
+        var shard = new ShardInfo("0", new SqliteShardRange("s:a", null).ToDescriptor());
+
+        var all = await ReadAllAsync(source);
+        var resumed = await ReadAsync(source, shard, "s:B");
+
+        Assert.Equal(["a", "B", "c", "D"], all.Select(r => r.Key));
+        Assert.Equal(["c", "D"], resumed.Select(r => r.Key));
+    }
+
+    [Fact]
     public async Task ReadAsync_WhereClause_ReadsAndCountsOnlyMatchingRows()
     {
         await _db.ExecuteAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, lang TEXT, body TEXT)");
