@@ -1,0 +1,169 @@
+using Microsoft.Data.Sqlite;
+
+namespace Reembed.Sqlite;
+
+/// <summary>
+/// Upserts vectors by id into one table. Writes go through one connection and one prepared
+/// statement per batch transaction; lookups use a second connection, which WAL lets read while
+/// the writer writes.
+/// </summary>
+internal sealed partial class SqliteSink : VectorSink
+{
+    private readonly SqliteSinkOptions _options;
+    private readonly string _path;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _lookupLock = new(1, 1);
+    private SqliteConnection? _writer;
+    private SqliteConnection? _reader;
+    private SqliteCommand? _upsert;
+    private SqliteCommand? _lookup;
+    private byte[] _buffer = [];
+    private int _dimensions;
+
+    public SqliteSink(SqliteSinkOptions options)
+    {
+        _options = options;
+        _path = Path.GetFullPath(options.Path);
+    }
+
+    public override string Description => $"sqlite {_path} table {_options.Table}";
+
+    public override async ValueTask OpenAsync(EmbeddingSpace space, string? resumeToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        if (_writer is not null)
+        {
+            throw new InvalidOperationException("The sink is already open.");
+        }
+
+        // resumeToken is not needed: upserts by id make a redone batch harmless.
+        var table = SqliteIdentifier.Quote(_options.Table, "target.table");
+        _writer = await OpenWriterAsync(table, cancellationToken);
+        await CheckColumnsAsync(_writer, cancellationToken);
+        await CheckSpaceAsync(_writer, table, space, cancellationToken);
+
+        _dimensions = space.Dimensions;
+        _buffer = new byte[space.Dimensions * sizeof(float)];
+        _upsert = _writer.CreateCommand();
+        _upsert.CommandText =
+            $"INSERT INTO {table} (id, vector, content_hash, space) VALUES ($id, $vector, $hash, $space) "
+            + "ON CONFLICT(id) DO UPDATE SET vector = excluded.vector, content_hash = excluded.content_hash, space = excluded.space";
+        _upsert.Parameters.AddWithValue("$id", "");
+        _upsert.Parameters.AddWithValue("$vector", _buffer);
+        _upsert.Parameters.AddWithValue("$hash", "");
+        _upsert.Parameters.AddWithValue("$space", space.Id);
+        _upsert.Prepare();
+
+        _reader = await SqliteSetup.OpenAsync(_path, readOnly: true, cancellationToken);
+        _lookup = _reader.CreateCommand();
+        _lookup.CommandText = $"SELECT content_hash FROM {table} WHERE id = $id AND space = $space";
+        _lookup.Parameters.AddWithValue("$id", "");
+        _lookup.Parameters.AddWithValue("$space", space.Id);
+        _lookup.Prepare();
+    }
+
+    public override async ValueTask LookupAsync(
+        IReadOnlyList<string> keys, IDictionary<string, string> found, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(found);
+        var lookup = _lookup ?? throw new InvalidOperationException("OpenAsync must be called first.");
+        await _lookupLock.WaitAsync(cancellationToken);
+        try
+        {
+            var id = lookup.Parameters["$id"];
+            foreach (var key in keys)
+            {
+                id.Value = key;
+                if (await lookup.ExecuteScalarAsync(cancellationToken) is string hash)
+                {
+                    found[key] = hash;
+                }
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(ex, "read");
+        }
+        finally
+        {
+            _lookupLock.Release();
+        }
+    }
+
+    public override async ValueTask<string?> WriteAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var upsert = _upsert ?? throw new InvalidOperationException("OpenAsync must be called first.");
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var id = upsert.Parameters["$id"];
+            var hash = upsert.Parameters["$hash"];
+            await using var transaction = (SqliteTransaction)await _writer!.BeginTransactionAsync(cancellationToken);
+            upsert.Transaction = transaction;
+            foreach (var record in records)
+            {
+                if (record.Vector.Length != _dimensions)
+                {
+                    throw new ArgumentException(
+                        $"record '{record.Key}' has {record.Vector.Length} dimensions; the space has {_dimensions}", nameof(records));
+                }
+
+                // The buffer is re-filled in place: SQLite copies a bound blob when the statement runs.
+                SqliteVectorCodec.Encode(record.Vector.Span, _buffer);
+                id.Value = record.Key;
+                hash.Value = record.ContentHash;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(ex, "write");
+        }
+        finally
+        {
+            upsert.Transaction = null;
+            _writeLock.Release();
+        }
+    }
+
+    public override async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writer is null)
+        {
+            return;
+        }
+
+        // Folding the WAL back leaves a single self-contained file for whoever copies it next.
+        await using var checkpoint = _writer.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var command in new[] { _upsert, _lookup })
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        foreach (var connection in new[] { _reader, _writer })
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        _writeLock.Dispose();
+        _lookupLock.Dispose();
+        await base.DisposeAsync();
+    }
+}
