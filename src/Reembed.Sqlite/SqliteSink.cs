@@ -54,7 +54,33 @@ internal sealed partial class SqliteSink : VectorSink
         _upsert.Parameters.AddWithValue("$space", space.Id);
         _upsert.Prepare();
 
+        await PrepareLookupAsync(table, space, cancellationToken);
+    }
+
+    public override async ValueTask<bool> OpenForLookupAsync(EmbeddingSpace space, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        var table = SqliteIdentifier.Quote(_options.Table, "target.table");
+        if (!File.Exists(_path))
+        {
+            return false;
+        }
+
         _reader = await SqliteSetup.OpenAsync(_path, readOnly: true, cancellationToken);
+        if (!await SqliteSchema.TableExistsAsync(_reader, _options.Table, cancellationToken))
+        {
+            return false;
+        }
+
+        await CheckColumnsAsync(_reader, cancellationToken);
+        await CheckSpaceAsync(_reader, table, space, cancellationToken);
+        await PrepareLookupAsync(table, space, cancellationToken);
+        return true;
+    }
+
+    private async ValueTask PrepareLookupAsync(string table, EmbeddingSpace space, CancellationToken cancellationToken)
+    {
+        _reader ??= await SqliteSetup.OpenAsync(_path, readOnly: true, cancellationToken);
         _lookup = _reader.CreateCommand();
         _lookup.CommandText = $"SELECT content_hash FROM {table} WHERE id = $id AND space = $space";
         _lookup.Parameters.AddWithValue("$id", "");
