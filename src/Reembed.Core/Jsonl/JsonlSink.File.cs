@@ -54,9 +54,12 @@ internal sealed partial class JsonlSink
 
         _stream = OpenFile();
         _stream.Position = _stream.Length;
-        foreach (var (key, entry) in compacted)
+        lock (_indexLock)
         {
-            _index[key] = entry;
+            foreach (var (key, entry) in compacted)
+            {
+                _index[key] = entry;
+            }
         }
 
         _hasDuplicates = false;

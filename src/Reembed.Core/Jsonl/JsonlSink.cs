@@ -11,6 +11,10 @@ namespace Reembed.Jsonl;
 /// which keeps a redo idempotent. An upsert of a key already in the file appends a newer line;
 /// <see cref="CompleteAsync"/> compacts the file to one line per key.
 /// </summary>
+/// <remarks>
+/// <see cref="LookupAsync"/> may run while a <see cref="WriteAsync"/> is in flight (the plan stage
+/// looks ahead of the write stage), so the index is locked; writes themselves are sequential.
+/// </remarks>
 internal sealed partial class JsonlSink : VectorSink
 {
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -22,6 +26,7 @@ internal sealed partial class JsonlSink : VectorSink
     private readonly JsonlSinkOptions _options;
     private readonly Dictionary<string, Entry> _index = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly Lock _indexLock = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _writer;
     private readonly List<(int Start, int Length)> _written = [];
@@ -70,11 +75,14 @@ internal sealed partial class JsonlSink : VectorSink
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(found);
         RequireOpen();
-        foreach (var key in keys)
+        lock (_indexLock)
         {
-            if (_index.TryGetValue(key, out var entry))
+            foreach (var key in keys)
             {
-                found[key] = entry.ContentHash;
+                if (_index.TryGetValue(key, out var entry))
+                {
+                    found[key] = entry.ContentHash;
+                }
             }
         }
 
@@ -112,9 +120,12 @@ internal sealed partial class JsonlSink : VectorSink
             throw CannotWrite(exception.Message, exception);
         }
 
-        for (var i = 0; i < records.Count; i++)
+        lock (_indexLock)
         {
-            AddToIndex(records[i].Key, new Entry(records[i].ContentHash, baseOffset + _written[i].Start, _written[i].Length));
+            for (var i = 0; i < records.Count; i++)
+            {
+                AddToIndex(records[i].Key, new Entry(records[i].ContentHash, baseOffset + _written[i].Start, _written[i].Length));
+            }
         }
 
         return stream.Length.ToString(CultureInfo.InvariantCulture);
