@@ -148,8 +148,6 @@ public sealed class TextTemplate
         }
     }
 
-    public override string ToString() => Source;
-
     private static string Position(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static ReembedException Error(string configKey, string template, string message) =>
