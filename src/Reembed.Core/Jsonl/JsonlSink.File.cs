@@ -114,7 +114,7 @@ internal sealed partial class JsonlSink
         stream.SetLength(length);
     }
 
-    private async ValueTask ScanAsync(EmbeddingSpace space, CancellationToken cancellationToken)
+    private async ValueTask ScanAsync(EmbeddingSpace space, bool readOnly, CancellationToken cancellationToken)
     {
         var stream = RequireOpen();
         stream.Position = 0;
@@ -157,7 +157,7 @@ internal sealed partial class JsonlSink
             }
         }
 
-        if (cutAt is { } length)
+        if (cutAt is { } length && !readOnly)
         {
             stream.SetLength(length);
         }

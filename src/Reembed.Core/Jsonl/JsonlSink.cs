@@ -59,7 +59,7 @@ internal sealed partial class JsonlSink : VectorSink
                 TruncateTo(ParseToken(resumeToken));
             }
 
-            await ScanAsync(space, cancellationToken);
+            await ScanAsync(space, readOnly: false, cancellationToken);
         }
         catch
         {
@@ -67,6 +67,20 @@ internal sealed partial class JsonlSink : VectorSink
             _stream = null;
             throw;
         }
+    }
+
+    public override async ValueTask<bool> OpenForLookupAsync(EmbeddingSpace space, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        if (!File.Exists(_options.Path))
+        {
+            return false;
+        }
+
+        _space = space;
+        _stream = new FileStream(_options.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.Asynchronous);
+        await ScanAsync(space, readOnly: true, cancellationToken);
+        return true;
     }
 
     public override ValueTask LookupAsync(
