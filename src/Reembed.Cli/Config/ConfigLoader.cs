@@ -52,11 +52,12 @@ internal static class ConfigLoader
     private static ReembedConfig Bind(ConfigSection root, string configPath, ConfigOverrides overrides)
     {
         var baseDirectory = Path.GetDirectoryName(configPath)!;
+        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "$schema");
         var source = BindSource(root.Section("source", required: true)!, baseDirectory);
         var target = BindTarget(root.Section("target", required: true)!, baseDirectory);
         var (embedder, maxConcurrency) = BindEmbedder(root.Section("embedder", required: true)!);
 
-        var pipeline = new PipelineOptions { Mode = ParseMode(overrides.Mode ?? root.String("mode"), overrides.Mode is null ? "mode" : "--mode") };
+        var pipeline = new PipelineOptions { Mode = ParseMode(root.String("mode") is var mode && overrides.Mode is null ? mode : overrides.Mode, overrides.Mode is null ? "mode" : "--mode") };
         if (maxConcurrency is { } concurrency)
         {
             pipeline.MaxConcurrency = concurrency;
@@ -64,6 +65,7 @@ internal static class ConfigLoader
 
         if (root.Section("batch") is { } batch)
         {
+            batch.RejectUnknownKeys("maxItems", "maxTokens");
             pipeline.MaxItems = batch.Int("maxItems", 1, 100_000) ?? pipeline.MaxItems;
             pipeline.MaxTokens = batch.Int("maxTokens", 1, int.MaxValue) ?? pipeline.MaxTokens;
             batch.RejectUnknownKeys();
@@ -72,7 +74,6 @@ internal static class ConfigLoader
         var statePath = overrides.StatePath is { } overridden
             ? Path.GetFullPath(overridden)
             : Resolve(baseDirectory, root.String("state") ?? Path.Combine(".reembed", "state.db"));
-        root.RejectUnknownKeys("$schema");
         pipeline.Validate();
         return new ReembedConfig
         {
@@ -88,6 +89,7 @@ internal static class ConfigLoader
     private static SourceSpec BindSource(ConfigSection section, string baseDirectory)
     {
         var type = section.String("type", required: true)!;
+        section.RejectUnknownKeys(type == "sqlite" ? ["path", "id", "text", "table", "where"] : ["path", "id", "text"]);
         var path = Resolve(baseDirectory, section.String("path", required: true)!);
         var text = TextTemplate.Parse(section.String("text", required: true)!, section.Key("text"));
         SourceSpec spec = type switch
@@ -103,6 +105,7 @@ internal static class ConfigLoader
     private static TargetSpec BindTarget(ConfigSection section, string baseDirectory)
     {
         var type = section.String("type", required: true)!;
+        section.RejectUnknownKeys(type == "sqlite" ? ["path", "table"] : ["path"]);
         var path = Resolve(baseDirectory, section.String("path", required: true)!);
         TargetSpec spec = type switch
         {
@@ -122,6 +125,7 @@ internal static class ConfigLoader
             throw ReembedException.Config(section.Key("type"), $"unknown embedder type '{type}' (known: hashing)");
         }
 
+        section.RejectUnknownKeys("dimensions", "features", "seed", "lowercase", "maxConcurrency");
         var options = new HashingEmbedderOptions();
         options.Dimensions = section.Int("dimensions", 1, 65_536) ?? options.Dimensions;
         if (section.StringList("features") is { } features)

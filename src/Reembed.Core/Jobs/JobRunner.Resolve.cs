@@ -33,19 +33,23 @@ internal sealed partial class JobRunner
 
         if (latest is not null && latest.State != JobState.Completed && !request.Restart)
         {
-            if (latest.SpecFingerprint != request.SpecFingerprint)
+            // A job that committed nothing loses nothing by being replaced (e.g. its target was refused).
+            if (latest.SpecFingerprint != request.SpecFingerprint && latest.Counters.Processed > 0)
             {
                 throw new ReembedException(ErrorKind.Config,
                     $"the unfinished job {latest.Id} of this config was started with other settings (source, target, embedder or mode changed); " +
                     "put them back to resume it, or use --restart to start a new job");
             }
 
-            return (latest, true);
+            if (latest.SpecFingerprint == request.SpecFingerprint)
+            {
+                return (latest, true);
+            }
         }
 
         if (latest is not null && latest.State != JobState.Completed)
         {
-            await _state.SetStateAsync(latest.Id, JobState.Cancelled, "superseded by a restart", cancellationToken);
+            await _state.SetStateAsync(latest.Id, JobState.Cancelled, "superseded by a new job", cancellationToken);
         }
 
         var now = _time.GetUtcNow();

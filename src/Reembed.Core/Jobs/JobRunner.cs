@@ -58,8 +58,6 @@ internal sealed partial class JobRunner
             Progress.SetTotal(known);
         }
 
-        await _sink.OpenAsync(_space, job.SinkToken, cancellationToken);
-        await _state.ClaimAsync(job.Id, request.Owner, cancellationToken);
         Log.JobStarting(_logger, job.Id, request.RetryFailed ? "retrying failures" : resumed ? "resuming" : "starting",
             job.Mode, _space.Id, _options.InFlightBatches, _options.MaxItems);
 
@@ -81,6 +79,8 @@ internal sealed partial class JobRunner
         var stopped = false;
         try
         {
+            await _sink.OpenAsync(_space, job.SinkToken, cancellationToken);
+            await _state.ClaimAsync(job.Id, request.Owner, cancellationToken);
             var counting = job.Total is null && !request.RetryFailed ? CountAsync(job.Id, cancellationToken) : Task.CompletedTask;
             (thisRun, stopped) = request.RetryFailed
                 ? await RetryFailuresAsync(context, cancellationToken)

@@ -56,7 +56,7 @@ public sealed class BadInputTests
     [InlineData("{\"source\": {\"type\": \"jsonl\", \"path\": \"d.jsonl\", \"text\": \"{a}\"}, \"target\": {\"type\": \"sqlite\", \"path\": \"o.db\"}, \"embedder\": {\"type\": \"hashing\"}, \"mode\": \"some\"}", "mode")]
     [InlineData("{\"source\": {\"type\": \"jsonl\", \"path\": \"d.jsonl\", \"text\": \"{a}\", \"tabel\": \"x\"}, \"target\": {\"type\": \"sqlite\", \"path\": \"o.db\"}, \"embedder\": {\"type\": \"hashing\"}}", "source.tabel")]
     [InlineData("{\"source\": [1, 2]}", "source")]
-    [InlineData("{\"source\": {\n\"type\": \"jsonl\",,\n}}", "line 3")]
+    [InlineData("{\"source\": {\n\"type\": \"jsonl\",,\n}}", "line 2")]
     public async Task Run_BadConfig_Exits2NamingTheKey(string config, string key)
     {
         using var workspace = new Workspace();
