@@ -134,10 +134,7 @@ public sealed class BadInputTests
         using (var process = CliProcess.Start(workspace.Dir, null, "run"))
         {
             var (_, stderr) = CliProcess.Capture(process);
-            while (!process.HasExited && !stderr.ToString().Contains("committed through batch", StringComparison.Ordinal))
-            {
-                await Task.Delay(5);
-            }
+            await CliProcess.WaitForOutputAsync(process, stderr, "committed through batch");
 
             process.Kill();
             await process.WaitForExitAsync();

@@ -45,11 +45,7 @@ public sealed class RunKillResumeTests
             var (_, stderr) = CliProcess.Capture(process);
 
             // Wait until the run has committed something, then kill it at a random moment after.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!process.HasExited && DateTime.UtcNow < deadline && !Contains(stderr, "committed through batch"))
-            {
-                await Task.Delay(5);
-            }
+            await CliProcess.WaitForOutputAsync(process, stderr, "committed through batch");
 
             await Task.Delay(random.Next(0, 120));
             if (!process.HasExited)
@@ -108,11 +104,7 @@ public sealed class RunKillResumeTests
         workspace.WriteConfig(Configure);
         using var process = CliProcess.Start(workspace.Dir, null, "run", "--json");
         var (stdout, stderr) = CliProcess.Capture(process);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!process.HasExited && DateTime.UtcNow < deadline && !Contains(stderr, "committed through batch"))
-        {
-            await Task.Delay(5);
-        }
+        await CliProcess.WaitForOutputAsync(process, stderr, "committed through batch");
 
         Assert.False(process.HasExited, "the run ended before it could be interrupted");
         CliProcess.Signal(process, signal);
@@ -132,13 +124,5 @@ public sealed class RunKillResumeTests
         Assert.Equal(stopped.GetProperty("jobId").GetString(), json.GetProperty("jobId").GetString());
         Assert.Equal(Records, json.GetProperty("embedded").GetInt64());
         Assert.Equal(Records, workspace.ReadTarget().Count);
-    }
-
-    private static bool Contains(System.Text.StringBuilder builder, string text)
-    {
-        lock (builder)
-        {
-            return builder.ToString().Contains(text, StringComparison.Ordinal);
-        }
     }
 }

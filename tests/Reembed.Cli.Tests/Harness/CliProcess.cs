@@ -78,6 +78,24 @@ internal static class CliProcess
         return (stdout, stderr);
     }
 
+    /// <summary>Waits until <paramref name="output"/> contains <paramref name="text"/>, the process exits, or a minute passes.</summary>
+    public static async Task WaitForOutputAsync(Process process, StringBuilder output, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!process.HasExited && DateTime.UtcNow < deadline && !Contains(output, text))
+        {
+            await Task.Delay(5);
+        }
+    }
+
+    public static bool Contains(StringBuilder output, string text)
+    {
+        lock (output)
+        {
+            return output.ToString().Contains(text, StringComparison.Ordinal);
+        }
+    }
+
     public static void Signal(Process process, int signal)
     {
         if (Kill(process.Id, signal) != 0)
