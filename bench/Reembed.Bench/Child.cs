@@ -76,31 +76,34 @@ internal static class Child
         var hash = new string('0', 64);
         var watch = Stopwatch.StartNew();
         SqliteSetup.EnsureInitialized();
-        await using var connection = await SqliteSetup.OpenAsync(target, readOnly: false, CancellationToken.None);
-        await using (var create = connection.CreateCommand())
+        // The connection is closed inside the timed part: closing checkpoints the WAL, as the sink does at completion.
+        await using (var connection = await SqliteSetup.OpenAsync(target, readOnly: false, CancellationToken.None))
         {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS docs_vectors (id TEXT PRIMARY KEY, vector BLOB NOT NULL, content_hash TEXT NOT NULL, space TEXT NOT NULL)";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO docs_vectors (id, vector, content_hash, space) VALUES ($id, $vector, $hash, $space) " +
-            "ON CONFLICT(id) DO UPDATE SET vector = excluded.vector, content_hash = excluded.content_hash, space = excluded.space";
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        insert.Parameters.Add("$vector", SqliteType.Blob).Value = vector;
-        insert.Parameters.Add("$hash", SqliteType.Text).Value = hash;
-        insert.Parameters.Add("$space", SqliteType.Text).Value = "baseline";
-        foreach (var chunk in ids.Chunk(128))
-        {
-            await using var transaction = connection.BeginTransaction();
-            insert.Transaction = transaction;
-            foreach (var key in chunk)
+            await using (var create = connection.CreateCommand())
             {
-                id.Value = key;
-                await insert.ExecuteNonQueryAsync();
+                create.CommandText = "CREATE TABLE IF NOT EXISTS docs_vectors (id TEXT PRIMARY KEY, vector BLOB NOT NULL, content_hash TEXT NOT NULL, space TEXT NOT NULL)";
+                await create.ExecuteNonQueryAsync();
             }
 
-            await transaction.CommitAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO docs_vectors (id, vector, content_hash, space) VALUES ($id, $vector, $hash, $space) " +
+                "ON CONFLICT(id) DO UPDATE SET vector = excluded.vector, content_hash = excluded.content_hash, space = excluded.space";
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            insert.Parameters.Add("$vector", SqliteType.Blob).Value = vector;
+            insert.Parameters.Add("$hash", SqliteType.Text).Value = hash;
+            insert.Parameters.Add("$space", SqliteType.Text).Value = "baseline";
+            foreach (var chunk in ids.Chunk(128))
+            {
+                await using var transaction = connection.BeginTransaction();
+                insert.Transaction = transaction;
+                foreach (var key in chunk)
+                {
+                    id.Value = key;
+                    await insert.ExecuteNonQueryAsync();
+                }
+
+                await transaction.CommitAsync();
+            }
         }
 
         _loopSeconds = watch.Elapsed.TotalSeconds;

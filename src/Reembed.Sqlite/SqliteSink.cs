@@ -12,6 +12,7 @@ internal sealed partial class SqliteSink : VectorSink
     private readonly SqliteSinkOptions _options;
     private readonly string _path;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private const int LookupChunk = 256;
     private readonly SemaphoreSlim _lookupLock = new(1, 1);
     private SqliteConnection? _writer;
     private SqliteConnection? _reader;
@@ -82,9 +83,17 @@ internal sealed partial class SqliteSink : VectorSink
     {
         _reader ??= await SqliteSetup.OpenAsync(_path, readOnly: true, cancellationToken);
         _lookup = _reader.CreateCommand();
-        _lookup.CommandText = $"SELECT content_hash FROM {table} WHERE id = $id AND space = $space";
-        _lookup.Parameters.AddWithValue("$id", "");
+
+        // One statement looks up a whole chunk of keys: far fewer round trips than one per key.
+        // Unused slots are bound to NULL, which matches no id.
+        var slots = string.Join(", ", Enumerable.Range(0, LookupChunk).Select(static i => $"$k{i}"));
+        _lookup.CommandText = $"SELECT id, content_hash FROM {table} WHERE space = $space AND id IN ({slots})";
         _lookup.Parameters.AddWithValue("$space", space.Id);
+        for (var i = 0; i < LookupChunk; i++)
+        {
+            _lookup.Parameters.Add($"$k{i}", SqliteType.Text).Value = DBNull.Value;
+        }
+
         _lookup.Prepare();
     }
 
@@ -97,13 +106,18 @@ internal sealed partial class SqliteSink : VectorSink
         await _lookupLock.WaitAsync(cancellationToken);
         try
         {
-            var id = lookup.Parameters["$id"];
-            foreach (var key in keys)
+            for (var start = 0; start < keys.Count; start += LookupChunk)
             {
-                id.Value = key;
-                if (await lookup.ExecuteScalarAsync(cancellationToken) is string hash)
+                var count = Math.Min(LookupChunk, keys.Count - start);
+                for (var i = 0; i < LookupChunk; i++)
                 {
-                    found[key] = hash;
+                    lookup.Parameters[i + 1].Value = i < count ? keys[start + i] : DBNull.Value;
+                }
+
+                await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found[reader.GetString(0)] = reader.GetString(1);
                 }
             }
         }
