@@ -38,10 +38,7 @@ internal sealed class PlanVerb : IVerb
                 writer.WriteString("source", source.Description);
                 writer.WriteString("target", sink.Description);
                 writer.WriteBoolean("targetExists", report.TargetExists);
-                writer.WriteStartObject("space");
-                writer.WriteString("id", space.Id);
-                writer.WriteString("description", space.Description);
-                writer.WriteEndObject();
+                JsonOutput.WriteSpace(writer, space.Id, space.Description);
                 writer.WriteNumber("records", report.Records);
                 writer.WriteNumber("failed", report.Failed);
                 writer.WriteNumber("empty", report.Empty);

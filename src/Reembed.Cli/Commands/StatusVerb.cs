@@ -115,10 +115,7 @@ internal sealed class StatusVerb : IVerb
                     writer.WriteNull("etaSeconds");
                 }
 
-                writer.WriteStartObject("space");
-                writer.WriteString("id", job.SpaceId);
-                writer.WriteString("description", job.SpaceDescription);
-                writer.WriteEndObject();
+                JsonOutput.WriteSpace(writer, job.SpaceId, job.SpaceDescription);
                 writer.WriteString("error", job.Error);
                 writer.WriteString("createdAt", job.CreatedAt);
                 JsonOutput.WriteFailures(writer, "failures", failures);

@@ -44,5 +44,13 @@ internal static class JsonOutput
         writer.WriteEndArray();
     }
 
+    public static void WriteSpace(Utf8JsonWriter writer, string id, string description)
+    {
+        writer.WriteStartObject("space");
+        writer.WriteString("id", id);
+        writer.WriteString("description", description);
+        writer.WriteEndObject();
+    }
+
     public static string State(JobState state) => state.ToString().ToLowerInvariant();
 }
