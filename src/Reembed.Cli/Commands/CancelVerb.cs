@@ -29,7 +29,7 @@ internal sealed class CancelVerb : IVerb
             throw new ReembedException(ErrorKind.Config, $"job {job.Id} is already {JsonOutput.State(job.State)}");
         }
 
-        var running = job.State == JobState.Running && job.Owner is { } owner && ProcessOwner.IsAlive(owner);
+        var running = ProcessOwner.IsRunning(job);
         if (running)
         {
             await state.RequestCancelAsync(job.Id, cancellationToken);

@@ -21,10 +21,10 @@ internal sealed class PlanVerb : IVerb
         var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
 
         // No state store is opened: a dry run must not create one.
-        var space = Hashing.HashingEmbedder.GetSpace(config.Embedder.Hashing);
+        var (generator, space) = Components.CreateEmbedder(config.Embedder);
+        using var disposeGenerator = generator;
         await using var source = Components.CreateSource(config.Source);
         await using var sink = Components.CreateSink(config.Target);
-        using var generator = Hashing.HashingEmbedder.Create(config.Embedder.Hashing);
         var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? generator : null, cancellationToken);
         var mode = config.Pipeline.Mode;
         var (items, tokens) = report.For(mode);

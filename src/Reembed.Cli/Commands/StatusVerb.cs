@@ -29,7 +29,7 @@ internal sealed class StatusVerb : IVerb
         while (true)
         {
             var job = await FindAsync(state, config, jobId, cancellationToken);
-            var running = job.State == JobState.Running && job.Owner is { } owner && ProcessOwner.IsAlive(owner);
+            var running = ProcessOwner.IsRunning(job);
             if (!watch || !running || context.Signals.Stop.IsCancellationRequested)
             {
                 var failures = await state.GetFailuresAsync(job.Id, FailuresShown, cancellationToken);

@@ -12,10 +12,9 @@ internal sealed class Components : IAsyncDisposable
     {
         Config = config;
         State = state;
-        Space = HashingEmbedder.GetSpace(config.Embedder.Hashing);
+        (Generator, Space) = CreateEmbedder(config.Embedder);
         Source = CreateSource(config.Source);
         Sink = CreateSink(config.Target);
-        Generator = HashingEmbedder.Create(config.Embedder.Hashing);
     }
 
     public ReembedConfig Config { get; }
@@ -44,6 +43,9 @@ internal sealed class Components : IAsyncDisposable
         await Sink.DisposeAsync();
         await State.DisposeAsync();
     }
+
+    public static (IEmbeddingGenerator<string, Embedding<float>> Generator, EmbeddingSpace Space) CreateEmbedder(EmbedderSpec spec) =>
+        (HashingEmbedder.Create(spec.Hashing), HashingEmbedder.GetSpace(spec.Hashing));
 
     public static RecordSource CreateSource(SourceSpec spec) => spec.Type switch
     {

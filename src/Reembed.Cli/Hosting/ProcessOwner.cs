@@ -8,6 +8,10 @@ internal static class ProcessOwner
 {
     public static string Current { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
+    /// <summary>True when the job is marked running and its owner process is still alive (not a crashed run).</summary>
+    public static bool IsRunning(JobRecord job) =>
+        job.State == JobState.Running && job.Owner is { } owner && IsAlive(owner);
+
     /// <summary>
     /// True when the owner is a live process on this host. An owner on another host is taken as
     /// alive: this host cannot tell, and resuming under it would run the job twice.
