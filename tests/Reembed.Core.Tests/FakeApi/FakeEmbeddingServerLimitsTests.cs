@@ -102,4 +102,24 @@ public sealed class FakeEmbeddingServerLimitsTests
 
         Assert.DoesNotContain(response.Headers, static h => h.Key.StartsWith("x-ratelimit", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Embeddings_ConcurrentBurst_AdmitsExactlyTheBucket()
+    {
+        // A frozen clock: nothing refills during the burst.
+        await using var server = await FakeEmbeddingServer.StartAsync(
+            new FakeServerOptions { RequestsPerMinute = 20, Time = new ManualTimeProvider() });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => EmbedAsync(server, $"text {i}")));
+
+        Assert.Equal(20, responses.Count(static r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(30, responses.Count(static r => r.StatusCode == (HttpStatusCode)429));
+        Assert.Equal(20, server.Counters.Succeeded);
+        Assert.Equal(30, server.Counters.RateLimited);
+        Assert.Equal(50, server.Counters.ReceivedTexts.Count);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
 }

@@ -43,6 +43,7 @@ public sealed partial class FakeEmbeddingServer : IAsyncDisposable
     public static async Task<FakeEmbeddingServer> StartAsync(FakeServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         // Hung requests end when the server stops (see HangAsync); nothing else needs a long grace period.
@@ -64,6 +65,21 @@ public sealed partial class FakeEmbeddingServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static void Validate(FakeServerOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Dimensions, "options.Dimensions");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RequestsPerMinute ?? 1, "options.RequestsPerMinute");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TokensPerMinute ?? 1, "options.TokensPerMinute");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxInputsPerRequest, "options.MaxInputsPerRequest");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxInputTokens, "options.MaxInputTokens");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTokensPerRequest, "options.MaxTokensPerRequest");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LatencyMean, TimeSpan.Zero, "options.LatencyMean");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LatencyJitter, TimeSpan.Zero, "options.LatencyJitter");
+        ArgumentNullException.ThrowIfNull(options.Models, "options.Models");
+        ArgumentNullException.ThrowIfNull(options.ChatModels, "options.ChatModels");
+        ArgumentNullException.ThrowIfNull(options.Time, "options.Time");
     }
 
     private CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
@@ -96,7 +112,8 @@ public sealed partial class FakeEmbeddingServer : IAsyncDisposable
         {
             await FakeResponses.WriteErrorAsync(context, dialect, error);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || Stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException
+            && (context.RequestAborted.IsCancellationRequested || Stopping.IsCancellationRequested))
         {
             // The client gave up or the server is stopping: nobody is listening for an answer.
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -9,6 +10,9 @@ namespace Reembed.Testing.FakeApi;
 internal static class FakeResponses
 {
     public const string Json = "application/json";
+
+    // The real servers escape only what JSON requires: a quote is \", not \u0022.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(HttpContext context, int status, byte[] body, string contentType = Json)
     {
@@ -50,7 +54,7 @@ internal static class FakeResponses
     public static byte[] Build(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }
