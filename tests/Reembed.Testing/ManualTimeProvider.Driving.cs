@@ -2,37 +2,50 @@ namespace Reembed.Testing;
 
 public sealed partial class ManualTimeProvider
 {
+    // Only bounds a test that would otherwise hang; no outcome depends on real time.
     private static readonly TimeSpan RealTimeSafetyLimit = TimeSpan.FromSeconds(20);
+
+    // How long the timers must stay unchanged before woken work counts as waiting again.
+    private const int QuietMillis = 5;
 
     /// <summary>
     /// Lets work that fired timers woke (it resumes on the thread pool) run until it waits again:
-    /// returns once the timers have stayed unchanged over a few rounds of the pool.
+    /// returns once the timers have stayed unchanged for a few milliseconds of real time.
     /// </summary>
     public async Task SettleAsync()
     {
         var version = Version;
-        for (int round = 0, quiet = 0; quiet < 3 && round < 1000; round++)
+        var started = Environment.TickCount64;
+        var quietSince = started;
+        while (true)
         {
-            await Task.Run(static () => { });
-            await Task.Yield();
-            var now = Version;
-            quiet = now == version ? quiet + 1 : 0;
-            version = now;
+            await Task.Delay(1);
+            var now = Environment.TickCount64;
+            if (Version != version)
+            {
+                version = Version;
+                quietSince = now;
+            }
+            else if (now - quietSince >= QuietMillis || now - started > RealTimeSafetyLimit.TotalMilliseconds)
+            {
+                return;
+            }
         }
     }
 
     /// <summary>
-    /// Moves the clock until <paramref name="task"/> completes: each step goes to the next timer or
-    /// <paramref name="step"/> ahead, whichever is sooner, after letting woken work settle. Fails when
-    /// more than <paramref name="limit"/> of clock time passes.
+    /// Moves the clock from timer to timer until <paramref name="task"/> completes, letting woken
+    /// work settle in between. The clock never moves while no timer waits: then something is still
+    /// running. Fails when more than <paramref name="limit"/> of clock time passes.
     /// </summary>
-    public async Task RunUntilAsync(Task task, TimeSpan step, TimeSpan limit)
+    public async Task RunUntilAsync(Task task, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(task);
         var start = GetUtcNow();
         while (true)
         {
             await SettleAsync();
+            await WaitUntilAsync(() => task.IsCompleted || NextDue is not null, "a timer or the end of the task");
             if (task.IsCompleted)
             {
                 break;
@@ -44,33 +57,31 @@ public sealed partial class ManualTimeProvider
                 throw new TimeoutException($"still running after {now - start} of clock time");
             }
 
-            var target = now + step;
-            if (NextDue is { } due && due < target)
+            if (NextDue is { } due)
             {
-                target = due < now ? now : due;
+                AdvanceTo(due < now ? now : due);
             }
-
-            AdvanceTo(target);
         }
 
         await task;
     }
 
-    /// <summary>Runs <paramref name="task"/> to completion on this clock (see <see cref="RunUntilAsync(Task, TimeSpan, TimeSpan)"/>).</summary>
-    public async Task<T> RunUntilAsync<T>(Task<T> task, TimeSpan step, TimeSpan limit)
+    /// <summary>Runs <paramref name="task"/> to completion on this clock (see <see cref="RunUntilAsync(Task, TimeSpan)"/>).</summary>
+    public async Task<T> RunUntilAsync<T>(Task<T> task, TimeSpan limit)
     {
-        await RunUntilAsync((Task)task, step, limit);
+        await RunUntilAsync((Task)task, limit);
         return await task;
     }
 
-    /// <summary>Moves the clock forward to <paramref name="target"/>, settling woken work at each timer on the way.</summary>
+    /// <summary>Moves the clock forward by <paramref name="by"/>, settling woken work at each timer on the way.</summary>
     public async Task AdvanceSettledAsync(TimeSpan by)
     {
         var target = GetUtcNow() + by;
         await SettleAsync();
         while (NextDue is { } due && due <= target)
         {
-            AdvanceTo(due < GetUtcNow() ? GetUtcNow() : due);
+            var now = GetUtcNow();
+            AdvanceTo(due < now ? now : due);
             await SettleAsync();
         }
 
@@ -90,8 +101,7 @@ public sealed partial class ManualTimeProvider
                 throw new TimeoutException($"gave up waiting for {what}");
             }
 
-            await Task.Run(static () => { });
-            await Task.Yield();
+            await Task.Delay(1);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class RateControlRetryTests
         };
         var client = Wrap(inner, Options(clock));
 
-        var result = await clock.RunUntilAsync(client.GenerateAsync(["a", "b"]), Step, Limit);
+        var result = await clock.RunUntilAsync(client.GenerateAsync(["a", "b"]), Limit);
 
         Assert.Equal(2, result.Count);
         Assert.Equal(FakeEmbeddingGenerator.VectorFor("b", 4), result[1].Vector.ToArray());
@@ -62,7 +62,7 @@ public sealed class RateControlRetryTests
         await clock.AdvanceSettledAsync(TimeSpan.FromSeconds(7));
         Assert.Equal(1, inner.Requests);
 
-        await clock.RunUntilAsync(Task.WhenAll(first, second), Step, Limit);
+        await clock.RunUntilAsync(Task.WhenAll(first, second), Limit);
 
         var offsets = Offsets(inner.SentAt, start);
         Assert.Equal(3, offsets.Length);
@@ -84,7 +84,7 @@ public sealed class RateControlRetryTests
         options.MaxBackoff = TimeSpan.FromSeconds(8);
         var client = Wrap(inner, options);
 
-        await clock.RunUntilAsync(client.GenerateAsync(["a"]), Step, Limit);
+        await clock.RunUntilAsync(client.GenerateAsync(["a"]), Limit);
 
         var offsets = Offsets(inner.SentAt, start);
         var gaps = offsets.Zip(offsets.Skip(1), static (a, b) => b - a).ToArray();
@@ -139,7 +139,7 @@ public sealed class RateControlRetryTests
         await ManualTimeProvider.WaitUntilAsync(() => inner.Requests == 1, "the first send");
         await clock.SettleAsync();
         await client.GenerateAsync(["b"]);
-        await clock.RunUntilAsync(failing, Step, Limit);
+        await clock.RunUntilAsync(failing, Limit);
 
         var offsets = Offsets(inner.SentAt, start);
         Assert.Equal([0, 0], offsets[..2]);

@@ -7,7 +7,6 @@ namespace Reembed.Tests.Remote.RateControl;
 /// <summary>Clock, options and errors shared by the rate-control tests.</summary>
 internal static class RateControlTestKit
 {
-    public static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Limit = TimeSpan.FromHours(1);
 
     public static RateControlOptions Options(ManualTimeProvider clock) => new()
