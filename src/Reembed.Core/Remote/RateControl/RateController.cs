@@ -23,6 +23,7 @@ internal sealed partial class RateController
     private readonly AdaptiveConcurrencyGate _gate;
     private readonly TokenBucket _requestBudget;
     private readonly TokenBucket _tokenBudget;
+    private readonly Lock _jitterLock = new();
     private long _coolDownUntilTicks;
     private long _inFlightRequests;
     private long _inFlightTokens;
@@ -172,7 +173,7 @@ internal sealed partial class RateController
             ? max
             : TimeSpan.FromTicks((long)Math.Min(max.Ticks, _options.InitialBackoff.Ticks * Math.Pow(2, Math.Min(attempt, MaxDoublings))));
         double roll;
-        lock (_options.Random)
+        lock (_jitterLock)
         {
             roll = _options.Random.NextDouble();
         }

@@ -9,15 +9,15 @@ namespace Reembed.Remote;
 /// capacity and cannot owe, so this is a <see cref="RateLimiter"/> of its own. Waiters are served in
 /// arrival order, so a large request is not starved by small ones.
 /// </summary>
-internal sealed class TokenBucket : RateLimiter
+internal sealed partial class TokenBucket : RateLimiter
 {
     // A waiter re-checks at least this often, so a refund or a raised level is noticed.
     private static readonly TimeSpan MaxSingleWait = TimeSpan.FromSeconds(1);
     // Refill arithmetic in doubles may land a hair short of a whole token.
     private const double Tolerance = 1e-9;
 
-    private static readonly RateLimitLease Granted = new Lease(acquired: true);
-    private static readonly RateLimitLease Refused = new Lease(acquired: false);
+    private static readonly RateLimitLease Granted = new BudgetLease(acquired: true);
+    private static readonly RateLimitLease Refused = new BudgetLease(acquired: false);
 
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _queue = new(1, 1);
@@ -54,43 +54,6 @@ internal sealed class TokenBucket : RateLimiter
     }
 
     public override TimeSpan? IdleDuration => null;
-
-    /// <summary>Charges (positive) or refunds (negative) the difference between a request's estimate and its actual count.</summary>
-    public void Settle(long difference)
-    {
-        lock (_lock)
-        {
-            Refill();
-            _level = Math.Min(_perMinute, _level - difference);
-        }
-    }
-
-    /// <summary>
-    /// Applies what the server said: a lower limit than ours replaces it; fewer remaining than we hold
-    /// (less <paramref name="stillInFlight"/>, which the server may not have counted yet) lowers the level;
-    /// nothing remaining blocks the bucket until <paramref name="reset"/>.
-    /// </summary>
-    public void Observe(long? limit, long? remaining, TimeSpan? reset, long stillInFlight)
-    {
-        lock (_lock)
-        {
-            Refill();
-            if (limit is > 0 && limit < _perMinute)
-            {
-                _perMinute = limit.Value;
-                _level = Math.Min(_level, _perMinute);
-            }
-
-            if (remaining is { } left && !IsUnlimited)
-            {
-                _level = Math.Min(_level, left - stillInFlight);
-                if (left <= 0 && reset is { } wait && wait > TimeSpan.Zero)
-                {
-                    _blockedUntil = Math.Max(_blockedUntil, _time.GetTimestamp() + ToTimestampTicks(wait));
-                }
-            }
-        }
-    }
 
     public override RateLimiterStatistics GetStatistics()
     {
@@ -218,17 +181,4 @@ internal sealed class TokenBucket : RateLimiter
     }
 
     private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
-
-    private sealed class Lease(bool acquired) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
 }

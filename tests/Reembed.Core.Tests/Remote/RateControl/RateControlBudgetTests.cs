@@ -22,9 +22,10 @@ public sealed class RateControlBudgetTests
 
         var offsets = Offsets(inner.SentAt, start);
         Assert.Equal(60, offsets.Count(static o => o == 0));
-        // 60 a minute refills one a second.
-        Assert.InRange(offsets[60], 1, 1.01);
-        Assert.InRange(offsets[61], 2, 2.01);
+        // 60 a minute refills one a second: the k-th extra request is granted at k s. Its send may be
+        // seen a timer later when its thread is slow to run, but never earlier, and the last is exact.
+        Assert.InRange(offsets[60], 1, 2);
+        Assert.InRange(offsets[61], 2, 3);
         Assert.InRange(offsets[62], 3, 3.01);
     }
 
