@@ -35,6 +35,12 @@ public sealed class JobRecord
     /// <summary>The sink's resume token as of the last commit that wrote vectors (e.g. a file length).</summary>
     public string? SinkToken { get; init; }
 
+    /// <summary>
+    /// What a running job is waiting for, when it is not making progress on its own account
+    /// (e.g. the embedding API is down and the job is paused until it answers); null otherwise.
+    /// </summary>
+    public string? Notice { get; init; }
+
     public bool CancelRequested { get; init; }
 
     public string? Owner { get; init; }

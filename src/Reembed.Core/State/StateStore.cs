@@ -23,6 +23,9 @@ public abstract class StateStore : IAsyncDisposable
     /// <summary>Marks the job running for <paramref name="owner"/> and clears a stale cancel request.</summary>
     public abstract ValueTask ClaimAsync(string jobId, string owner, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets or clears (null) the job's <see cref="JobRecord.Notice"/>; <see cref="ClaimAsync"/> clears it too.</summary>
+    public abstract ValueTask SetNoticeAsync(string jobId, string? notice, CancellationToken cancellationToken = default);
+
     public abstract ValueTask SetTotalAsync(string jobId, long total, CancellationToken cancellationToken = default);
 
     public abstract ValueTask<IReadOnlyList<ShardState>> GetShardsAsync(string jobId, CancellationToken cancellationToken = default);

@@ -9,7 +9,7 @@ internal static class JobRows
     public const string Columns = """
         id, config_key, spec_fingerprint, spec_json, mode, space_id, space_description, state,
         processed, embedded, skipped, cached, failed, total, active_seconds, error, cancel_requested,
-        owner, heartbeat_at, created_at, updated_at, finished_at, sink_token
+        owner, heartbeat_at, created_at, updated_at, finished_at, sink_token, notice
         """;
 
     public static JobRecord Read(SqliteDataReader reader) => new()
@@ -33,6 +33,7 @@ internal static class JobRows
         UpdatedAt = ParseTime(reader.GetString(20)),
         FinishedAt = reader.IsDBNull(21) ? null : ParseTime(reader.GetString(21)),
         SinkToken = reader.IsDBNull(22) ? null : reader.GetString(22),
+        Notice = reader.IsDBNull(23) ? null : reader.GetString(23),
     };
 
     public static bool IsFinal(JobState state) =>

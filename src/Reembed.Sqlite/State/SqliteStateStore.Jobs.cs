@@ -71,7 +71,7 @@ internal sealed partial class SqliteStateStore
         var now = Now();
         return WriteJobAsync(jobId, """
             UPDATE jobs SET state = $state, error = $error, updated_at = $now, finished_at = $finished,
-                owner = CASE WHEN $final THEN NULL ELSE owner END
+                owner = CASE WHEN $final THEN NULL ELSE owner END, notice = CASE WHEN $final THEN NULL ELSE notice END
             WHERE id = $job;
             """, cancellationToken, ("$state", JobRows.StateText(state)), ("$error", error), ("$now", now),
             ("$finished", final ? now : null), ("$final", final ? 1 : 0));
@@ -82,10 +82,14 @@ internal sealed partial class SqliteStateStore
         ArgumentNullException.ThrowIfNull(owner);
         return WriteJobAsync(jobId, """
             UPDATE jobs SET state = 'running', owner = $owner, heartbeat_at = $now, updated_at = $now,
-                cancel_requested = 0, error = NULL, finished_at = NULL
+                cancel_requested = 0, error = NULL, finished_at = NULL, notice = NULL
             WHERE id = $job;
             """, cancellationToken, ("$owner", owner), ("$now", Now()));
     }
+
+    public override ValueTask SetNoticeAsync(string jobId, string? notice, CancellationToken cancellationToken = default) =>
+        WriteJobAsync(jobId, "UPDATE jobs SET notice = $notice, updated_at = $now WHERE id = $job;", cancellationToken,
+            ("$notice", notice), ("$now", Now()));
 
     public override ValueTask SetTotalAsync(string jobId, long total, CancellationToken cancellationToken = default) =>
         WriteJobAsync(jobId, "UPDATE jobs SET total = $total, updated_at = $now WHERE id = $job;", cancellationToken,

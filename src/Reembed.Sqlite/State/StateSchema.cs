@@ -5,7 +5,7 @@ namespace Reembed.Sqlite;
 /// <summary>Creates the state tables and records the schema version in <c>PRAGMA user_version</c>.</summary>
 internal static class StateSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string CreateV1 = """
         CREATE TABLE IF NOT EXISTS jobs (
@@ -53,6 +53,9 @@ internal static class StateSchema
             PRIMARY KEY (job_id, key));
         """;
 
+    // v2: a job's notice (e.g. "paused: the embedding API is unavailable").
+    private const string AddV2 = "ALTER TABLE jobs ADD COLUMN notice TEXT NULL;";
+
     /// <summary>Brings the file to <see cref="Version"/>; refuses a file written by a newer build.</summary>
     public static async ValueTask EnsureAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
@@ -70,7 +73,19 @@ internal static class StateSchema
 
         if (version < 1)
         {
-            command.CommandText = CreateV1 + $"PRAGMA user_version = {Version};";
+            command.CommandText = CreateV1;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (version < 2)
+        {
+            command.CommandText = AddV2;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (version < Version)
+        {
+            command.CommandText = $"PRAGMA user_version = {Version};";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

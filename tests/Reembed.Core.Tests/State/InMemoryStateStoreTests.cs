@@ -28,6 +28,8 @@ public sealed class InMemoryStateStoreTests : StateStoreConformanceTests
 
         public override ValueTask ClaimAsync(string jobId, string owner, CancellationToken cancellationToken = default) => inner.ClaimAsync(jobId, owner, cancellationToken);
 
+        public override ValueTask SetNoticeAsync(string jobId, string? notice, CancellationToken cancellationToken = default) => inner.SetNoticeAsync(jobId, notice, cancellationToken);
+
         public override ValueTask SetTotalAsync(string jobId, long total, CancellationToken cancellationToken = default) => inner.SetTotalAsync(jobId, total, cancellationToken);
 
         public override ValueTask<IReadOnlyList<ShardState>> GetShardsAsync(string jobId, CancellationToken cancellationToken = default) => inner.GetShardsAsync(jobId, cancellationToken);

@@ -67,6 +67,28 @@ public sealed class SqliteStateStoreTests : StateStoreConformanceTests, IDisposa
     }
 
     [Fact]
+    public async Task OpenAsync_VersionOneFile_MigratesAndKeepsJobs()
+    {
+        await using (var old = await SqliteState.OpenAsync(StatePath, Clock))
+        {
+            await old.CreateJobAsync(NewJob("j1"), Shards("0"));
+        }
+
+        // A version-1 file has no notice column: drop it to stand for one written by the previous build.
+        await using (var connection = await SqliteSetup.OpenAsync(StatePath, readOnly: false, CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE jobs DROP COLUMN notice; PRAGMA user_version = 1;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await SqliteState.OpenAsync(StatePath, Clock);
+        await store.SetNoticeAsync("j1", "paused");
+
+        Assert.Equal("paused", (await store.GetJobAsync("j1"))?.Notice);
+    }
+
+    [Fact]
     public async Task CommitAsync_TwoInstancesOnOneFile_SeeEachOthersChanges()
     {
         await using var first = await SqliteState.OpenAsync(StatePath, Clock);

@@ -63,7 +63,13 @@ public sealed class InMemoryStateStore : StateStore
 
     public override ValueTask ClaimAsync(string jobId, string owner, CancellationToken cancellationToken = default)
     {
-        Update(jobId, job => Copy(job, state: JobState.Running, owner: owner, clearError: true, cancel: false, finished: false, beat: true));
+        Update(jobId, job => Copy(job, state: JobState.Running, owner: owner, clearError: true, cancel: false, finished: false, beat: true, clearNotice: true));
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask SetNoticeAsync(string jobId, string? notice, CancellationToken cancellationToken = default)
+    {
+        Update(jobId, job => Copy(job, notice: notice, clearNotice: notice is null));
         return ValueTask.CompletedTask;
     }
 
@@ -155,7 +161,7 @@ public sealed class InMemoryStateStore : StateStore
     private JobRecord Copy(
         JobRecord job, JobState? state = null, JobCounters? counters = null, long? total = null, string? error = null,
         bool clearError = false, bool? cancel = null, string? owner = null, bool? finished = null, string? sinkToken = null,
-        double? activeSeconds = null, DateTimeOffset? createdAt = null, bool beat = false) => new()
+        double? activeSeconds = null, DateTimeOffset? createdAt = null, bool beat = false, string? notice = null, bool clearNotice = false) => new()
         {
             Id = job.Id,
             ConfigKey = job.ConfigKey,
@@ -170,6 +176,7 @@ public sealed class InMemoryStateStore : StateStore
             ActiveSeconds = activeSeconds ?? job.ActiveSeconds,
             Error = clearError ? null : error ?? job.Error,
             SinkToken = sinkToken ?? job.SinkToken,
+            Notice = clearNotice || finished == true ? null : notice ?? job.Notice,
             CancelRequested = cancel ?? job.CancelRequested,
             Owner = owner ?? (finished == true ? null : job.Owner),
             HeartbeatAt = beat ? _time.GetUtcNow() : job.HeartbeatAt,
