@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "could not count the source records: {Message}")]
     public static partial void CountFailed(ILogger logger, string message);
+
+    [LoggerMessage(7, LogLevel.Warning, "the model API keeps failing ({Reason}): the job is paused and retries until it answers")]
+    public static partial void OutagePaused(ILogger logger, string reason);
+
+    [LoggerMessage(8, LogLevel.Information, "the model API answers again: the job goes on")]
+    public static partial void OutageOver(ILogger logger);
+
+    [LoggerMessage(9, LogLevel.Debug, "could not record the job's notice: {Message}")]
+    public static partial void NoticeFailed(ILogger logger, string message);
 }

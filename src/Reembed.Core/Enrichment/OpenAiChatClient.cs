@@ -61,7 +61,7 @@ internal sealed partial class OpenAiChatClient : IChatClient
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ApiErrors.FromResponseAsync(response, _provider, _redactor, _time.GetUtcNow(), linked.Token);
+                throw await ApiErrors.FromResponseAsync(response, _provider, _redactor, _time.GetUtcNow(), "enrich", linked.Token);
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(linked.Token);

@@ -38,6 +38,9 @@ internal sealed partial class JobRunner
         _time = time;
     }
 
+    /// <summary>Rewrites texts before embedding (the config's <c>enrich</c>); null for none.</summary>
+    public Reembed.Enrichment.TextEnricher? Enricher { get; init; }
+
     /// <summary>The live counters of the job being run, for a progress display.</summary>
     public RunProgress Progress { get; } = new();
 
@@ -68,6 +71,7 @@ internal sealed partial class JobRunner
             Generator = _generator,
             Space = _space,
             State = _state,
+            Enricher = Enricher,
             Options = _options,
             Progress = Progress,
             Logger = _logger,
@@ -91,15 +95,18 @@ internal sealed partial class JobRunner
             }
 
             await counting;
+            await _notices.FlushAsync();
             await _state.SetStateAsync(job.Id, stopped ? JobState.Cancelled : JobState.Completed, null, CancellationToken.None);
         }
         catch (OperationCanceledException)
         {
+            await _notices.FlushAsync();
             await _state.SetStateAsync(job.Id, JobState.Cancelled, "aborted", CancellationToken.None);
             throw;
         }
         catch (Exception ex)
         {
+            await _notices.FlushAsync();
             await _state.SetStateAsync(job.Id, JobState.Failed, ex.Message, CancellationToken.None);
             throw;
         }

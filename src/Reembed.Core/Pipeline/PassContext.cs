@@ -16,6 +16,9 @@ internal sealed class PassContext
 
     public required StateStore State { get; init; }
 
+    /// <summary>Rewrites texts before they are hashed and embedded; null when the config has no <c>enrich</c>.</summary>
+    public Reembed.Enrichment.TextEnricher? Enricher { get; init; }
+
     public required PipelineOptions Options { get; init; }
 
     public required RunProgress Progress { get; init; }

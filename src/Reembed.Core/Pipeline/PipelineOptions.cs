@@ -20,6 +20,14 @@ public sealed class PipelineOptions
     /// </summary>
     public int InFlightBatches => (MaxConcurrency * 2) + 2;
 
+    /// <summary>Most estimated tokens in one input; null for no cap (the built-in embedder has none).</summary>
+    public int? MaxInputTokens { get; set; }
+
+    public OversizePolicy Oversize { get; set; } = OversizePolicy.Truncate;
+
+    /// <summary>Token estimates for batching and caps, calibrated from the provider's usage reports.</summary>
+    public TokenCalibrator Tokens { get; init; } = new();
+
     /// <summary>Records looked up in the target at once when deciding what to skip.</summary>
     public int LookupChunk { get; set; } = 512;
 
@@ -33,6 +41,11 @@ public sealed class PipelineOptions
         if (MaxTokens < 1)
         {
             throw ReembedException.Config("batch.maxTokens", $"must be at least 1, not {MaxTokens}");
+        }
+
+        if (MaxInputTokens is < 1)
+        {
+            throw ReembedException.Config("embedder.maxInputTokens", $"must be at least 1, not {MaxInputTokens}");
         }
 
         if (MaxConcurrency is < 1 or > 1024)

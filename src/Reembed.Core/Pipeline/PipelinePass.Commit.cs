@@ -5,6 +5,7 @@ namespace Reembed;
 internal sealed partial class PipelinePass
 {
     private long _lastCommitTimestamp;
+    private bool _abandoned;
 
     /// <summary>
     /// Writes and commits batches strictly in sequence: a batch that finished embedding early waits
@@ -24,17 +25,33 @@ internal sealed partial class PipelinePass
                 pending.Add(batch.Sequence, batch);
             }
 
+            var released = 0;
             while (pending.Remove(next, out var batch))
             {
-                ready.Add(batch);
+                // After an abandoned batch nothing may commit: the watermark cannot pass over a gap.
+                _abandoned |= batch.Abandoned;
+                if (_abandoned)
+                {
+                    released++;
+                }
+                else
+                {
+                    ready.Add(batch);
+                }
+
                 next++;
             }
 
             if (ready.Count > 0)
             {
                 await CommitAsync(ready, cancellationToken);
-                _window.Release(ready.Count);
+                released += ready.Count;
                 ready.Clear();
+            }
+
+            if (released > 0)
+            {
+                _window.Release(released);
             }
         }
     }
@@ -44,7 +61,7 @@ internal sealed partial class PipelinePass
         var records = new List<VectorRecord>();
         var failures = new List<ItemFailureEntry>();
         var resolved = new List<string>();
-        long processed = 0, embedded = 0, skipped = 0;
+        long processed = 0, embedded = 0, skipped = 0, cached = 0;
         foreach (var item in batches.SelectMany(static batch => batch.Items))
         {
             processed++;
@@ -52,7 +69,15 @@ internal sealed partial class PipelinePass
             {
                 case Disposition.Embed:
                     records.Add(new VectorRecord(item.Key, item.Vector, item.ContentHash!));
-                    embedded++;
+                    if (item.Cached)
+                    {
+                        cached++;
+                    }
+                    else
+                    {
+                        embedded++;
+                    }
+
                     break;
                 case Disposition.SkipEmpty or Disposition.SkipUnchanged:
                     skipped++;
@@ -73,8 +98,8 @@ internal sealed partial class PipelinePass
         // A retry pass re-processes ledger items that were already counted: successes move from
         // failed to embedded or skipped, and repeated failures change no count.
         var delta = _retry
-            ? new JobCounters(0, embedded, skipped, 0, -resolved.Count)
-            : new JobCounters(processed, embedded, skipped, 0, failures.Count);
+            ? new JobCounters(0, embedded, skipped, cached, -resolved.Count)
+            : new JobCounters(processed, embedded, skipped, cached, failures.Count);
         var now = _context.Time.GetTimestamp();
         var checkpoint = new Checkpoint
         {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
+using Reembed.Remote;
 
 namespace Reembed;
 
@@ -7,13 +8,27 @@ internal sealed partial class PipelinePass
 {
     private async Task EmbedLoopAsync(ChannelReader<WorkBatch> toEmbed, ChannelWriter<WorkBatch> toWrite, CancellationToken cancellationToken)
     {
+        // A graceful stop does not wait for batches still queued for an API's budget: they are
+        // abandoned, uncommitted, and read again on resume. Only a hard abort cancels the pass.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _context.Stop.Token);
         await foreach (var batch in toEmbed.ReadAllAsync(cancellationToken))
         {
-            if (batch.EmbedCount > 0)
+            if (_context.Stop.IsCancellationRequested)
+            {
+                batch.Abandoned = true;
+            }
+            else if (batch.EmbedCount > 0)
             {
                 Log.EmbeddingBatch(_context.Logger, batch.Sequence, batch.EmbedCount, batch.EstimatedTokens);
                 var items = batch.Items.Where(static item => item.Disposition == Disposition.Embed).ToList();
-                await EmbedIsolatingAsync(items, cancellationToken);
+                try
+                {
+                    await EmbedIsolatingAsync(items, stopping.Token);
+                }
+                catch (OperationCanceledException) when (_context.Stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    batch.Abandoned = true;
+                }
             }
 
             await toWrite.WriteAsync(batch, cancellationToken);
@@ -57,8 +72,10 @@ internal sealed partial class PipelinePass
             return;
         }
 
+        ObserveUsage(items, embeddings);
         for (var i = 0; i < items.Count; i++)
         {
+            items[i].Cached = IsCached(embeddings[i]);
             var vector = embeddings[i].Vector;
             var problem = Validate(vector.Span, _context.Space.Dimensions);
             if (problem is null)
@@ -71,6 +88,29 @@ internal sealed partial class PipelinePass
             }
         }
     }
+
+    /// <summary>Calibrates the token estimate from what the provider counted for the texts it was sent.</summary>
+    private void ObserveUsage(List<PlannedItem> items, GeneratedEmbeddings<Embedding<float>> embeddings)
+    {
+        if (embeddings.Usage?.InputTokenCount is not { } tokens || tokens <= 0)
+        {
+            return;
+        }
+
+        long chars = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!IsCached(embeddings[i]))
+            {
+                chars += items[i].Text!.Length;
+            }
+        }
+
+        _context.Options.Tokens.Observe(chars, tokens);
+    }
+
+    private static bool IsCached(Embedding<float> embedding) =>
+        embedding.AdditionalProperties?.TryGetValue(RemoteProperties.Cached, out var value) == true && value is true;
 
     private async Task SplitAsync(List<PlannedItem> items, CancellationToken cancellationToken)
     {

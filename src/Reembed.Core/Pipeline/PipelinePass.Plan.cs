@@ -60,28 +60,35 @@ internal sealed partial class PipelinePass
         }
 
         var items = new PlannedItem[chunk.Count];
-        var lookupKeys = new List<string>(chunk.Count);
         for (var i = 0; i < chunk.Count; i++)
         {
-            items[i] = Prepare(chunk[i]);
-            if (items[i].Disposition == Disposition.Embed && !_retry && _context.Options.Mode != ReembedMode.All)
+            items[i] = Compose(chunk[i]);
+        }
+
+        // With enrichment, 'missing' asks the target first: a record that has a vector costs no chat call.
+        var enricher = _context.Enricher;
+        var lookupFirst = enricher is not null && _context.Options.Mode == ReembedMode.Missing;
+        if (lookupFirst)
+        {
+            await SkipExistingAsync(items, cancellationToken);
+        }
+
+        if (enricher is not null)
+        {
+            await EnrichAsync(enricher, items, cancellationToken);
+        }
+
+        foreach (var item in items)
+        {
+            if (item.Disposition == Disposition.Embed)
             {
-                lookupKeys.Add(items[i].Key);
+                Finish(item);
             }
         }
 
-        if (lookupKeys.Count > 0)
+        if (!lookupFirst)
         {
-            var existing = new Dictionary<string, string>(lookupKeys.Count, StringComparer.Ordinal);
-            await _context.Sink.LookupAsync(lookupKeys, existing, cancellationToken);
-            foreach (var item in items)
-            {
-                if (item.Disposition == Disposition.Embed && existing.TryGetValue(item.Key, out var storedHash)
-                    && (_context.Options.Mode == ReembedMode.Missing || storedHash == item.ContentHash))
-                {
-                    item.Disposition = Disposition.SkipUnchanged;
-                }
-            }
+            await SkipExistingAsync(items, cancellationToken);
         }
 
         for (var i = 0; i < items.Length; i++)
@@ -90,7 +97,7 @@ internal sealed partial class PipelinePass
         }
     }
 
-    private static PlannedItem Prepare(SourceRecord record)
+    private static PlannedItem Compose(SourceRecord record)
     {
         if (record.Failure is not null || record.Text is null)
         {
@@ -103,25 +110,91 @@ internal sealed partial class PipelinePass
             };
         }
 
-        if (string.IsNullOrWhiteSpace(record.Text))
+        return string.IsNullOrWhiteSpace(record.Text)
+            ? new PlannedItem { Key = record.Key, Locator = record.Locator, Disposition = Disposition.SkipEmpty }
+            : new PlannedItem { Key = record.Key, Locator = record.Locator, Text = record.Text, Disposition = Disposition.Embed };
+    }
+
+    /// <summary>Hashes the text to embed and applies the per-input token cap.</summary>
+    private void Finish(PlannedItem item)
+    {
+        // The hash is of the text before any truncation: it identifies the record's content, and must
+        // not move when the token estimate is recalibrated.
+        var text = item.Text!;
+        item.ContentHash = ContentHash.Compute(text);
+        var tokens = _context.Options.Tokens;
+        var estimate = tokens.Estimate(text);
+        if (_context.Options.MaxInputTokens is { } cap && estimate > cap)
         {
-            return new PlannedItem { Key = record.Key, Locator = record.Locator, Disposition = Disposition.SkipEmpty };
+            if (_context.Options.Oversize == OversizePolicy.Fail)
+            {
+                item.Disposition = Disposition.Fail;
+                item.Failure = new ItemFailure(ItemFailure.Stages.Embed, "oversize",
+                    $"text of {text.Length:N0} characters is about {estimate:N0} tokens, over embedder.maxInputTokens = {cap:N0} (oversize: fail)");
+                return;
+            }
+
+            text = Truncate(text, tokens.CharsFor(cap));
+            estimate = tokens.Estimate(text);
         }
 
-        return new PlannedItem
+        item.Text = text;
+        item.Tokens = estimate;
+    }
+
+    /// <summary>Marks records the target already holds (any vector in 'missing' mode, the same hash in 'changed') as skipped.</summary>
+    private async Task SkipExistingAsync(PlannedItem[] items, CancellationToken cancellationToken)
+    {
+        var mode = _context.Options.Mode;
+        if (_retry || mode == ReembedMode.All)
         {
-            Key = record.Key,
-            Locator = record.Locator,
-            Text = record.Text,
-            ContentHash = ContentHash.Compute(record.Text),
-            Disposition = Disposition.Embed,
-        };
+            return;
+        }
+
+        var lookupKeys = items.Where(static item => item.Disposition == Disposition.Embed).Select(static item => item.Key).ToList();
+        if (lookupKeys.Count == 0)
+        {
+            return;
+        }
+
+        var existing = new Dictionary<string, string>(lookupKeys.Count, StringComparer.Ordinal);
+        await _context.Sink.LookupAsync(lookupKeys, existing, cancellationToken);
+        foreach (var item in items)
+        {
+            if (item.Disposition == Disposition.Embed && existing.TryGetValue(item.Key, out var storedHash)
+                && (mode == ReembedMode.Missing || storedHash == item.ContentHash))
+            {
+                item.Disposition = Disposition.SkipUnchanged;
+            }
+        }
+    }
+
+    /// <summary>The first <paramref name="chars"/> characters, cut back to a word boundary when one is near, never inside a surrogate pair.</summary>
+    internal static string Truncate(string text, int chars)
+    {
+        if (text.Length <= chars)
+        {
+            return text;
+        }
+
+        var end = chars;
+        var space = text.LastIndexOfAny([' ', '\n', '\t'], end - 1, Math.Min(end, 64));
+        if (space > 0)
+        {
+            end = space;
+        }
+        else if (char.IsLowSurrogate(text[end]) && end > 0)
+        {
+            end--;
+        }
+
+        return text[..end];
     }
 
     private async Task AddAsync(PlannedItem item, string cursor, ChannelWriter<WorkBatch> toEmbed, CancellationToken cancellationToken)
     {
         var options = _context.Options;
-        var tokens = item.Disposition == Disposition.Embed ? TokenEstimator.Estimate(item.Text!) : 0;
+        var tokens = item.Disposition == Disposition.Embed ? item.Tokens : 0;
         if (_open is not null && tokens > 0 && _open.EmbedCount > 0 && _open.EstimatedTokens + tokens > options.MaxTokens)
         {
             await EmitAsync(toEmbed, cancellationToken);

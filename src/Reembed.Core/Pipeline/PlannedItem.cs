@@ -16,11 +16,17 @@ internal sealed class PlannedItem
 
     public string? Locator { get; init; }
 
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
-    public string? ContentHash { get; init; }
+    public string? ContentHash { get; set; }
+
+    /// <summary>Estimated tokens of <see cref="Text"/>, as sent.</summary>
+    public int Tokens { get; set; }
 
     public Disposition Disposition { get; set; }
+
+    /// <summary>The vector came from the embedding cache, not from the model.</summary>
+    public bool Cached { get; set; }
 
     public ItemFailure? Failure { get; set; }
 

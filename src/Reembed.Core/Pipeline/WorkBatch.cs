@@ -16,4 +16,10 @@ internal sealed class WorkBatch
     public int EmbedCount { get; set; }
 
     public int EstimatedTokens { get; set; }
+
+    /// <summary>
+    /// Not embedded because the job is stopping: neither it nor any later batch is committed, and a
+    /// resume reads its records again.
+    /// </summary>
+    public bool Abandoned { get; set; }
 }

@@ -12,10 +12,12 @@ public static class ApiErrors
 
     /// <summary>
     /// Classifies a non-success response. <paramref name="provider"/> names the API in messages
-    /// (e.g. <c>openai at http://host/v1</c>); <paramref name="redactor"/> strips secrets the server echoed.
+    /// (e.g. <c>openai at http://host/v1</c>); <paramref name="redactor"/> strips secrets the server echoed;
+    /// <paramref name="section"/> is the config section that hints point at (<c>embedder</c>, <c>enrich</c>).
     /// </summary>
     public static async Task<ApiException> FromResponseAsync(
-        HttpResponseMessage response, string provider, SecretRedactor redactor, DateTimeOffset now, CancellationToken cancellationToken = default)
+        HttpResponseMessage response, string provider, SecretRedactor redactor, DateTimeOffset now,
+        string section = "embedder", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(redactor);
@@ -37,12 +39,12 @@ public static class ApiErrors
             429 => (ErrorKind.Transient, ApiErrorClasses.RateLimited, $"{provider} rate-limited the request (429){said}"),
             408 or 409 or >= 500 => (ErrorKind.Transient, ApiErrorClasses.ServerError, $"{provider} answered {status}{said}"),
             401 => (ErrorKind.Fatal, ApiErrorClasses.Unauthorized,
-                $"{provider} refused the API key (401){said}; check the environment variable named by apiKeyEnv"),
+                $"{provider} refused the API key (401){said}; check the environment variable named by {section}.apiKeyEnv"),
             403 => (ErrorKind.Fatal, ApiErrorClasses.Unauthorized, $"{provider} denied access (403){said}"),
             404 => (ErrorKind.Fatal, ApiErrorClasses.UnknownModel,
-                $"{provider} answered 404{said}; check embedder.model and embedder.baseUrl"),
+                $"{provider} answered 404{said}; check {section}.model and {section}.baseUrl"),
             400 or 413 or 422 when LooksLikeUnknownModel(detail) => (ErrorKind.Fatal, ApiErrorClasses.UnknownModel,
-                $"{provider} does not know the model{said}; check embedder.model"),
+                $"{provider} does not know the model{said}; check {section}.model"),
             400 or 413 or 422 => (ErrorKind.Item, ApiErrorClasses.RejectedInput, $"{provider} rejected the input ({status}){said}"),
             _ => (ErrorKind.Fatal, ApiErrorClasses.ClientError, $"{provider} answered {status}{said}"),
         };

@@ -174,7 +174,7 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_GracefulStop_CommitsInFlightAndResumes()
+    public async Task RunAsync_GracefulStop_CommitsWhatFinishedAbandonsTheRestAndResumes()
     {
         var fixture = new Fixture(500);
         using var stop = new CancellationTokenSource();
@@ -192,7 +192,8 @@ public sealed class JobRunnerTests
         var stopped = await fixture.RunAsync(stop: stop);
         Assert.True(stopped.Stopped);
         Assert.Equal(JobState.Cancelled, stopped.Job.State);
-        Assert.InRange(stopped.Job.Counters.Processed, 100, 499);
+        // The batch being embedded when the stop came is abandoned, not waited for; what committed is in the target.
+        Assert.InRange(stopped.Job.Counters.Processed, 0, 499);
         Assert.Equal(stopped.Job.Counters.Processed, fixture.Sink.Rows.Count);
 
         fixture.Generator.OnGenerate = null;

@@ -54,7 +54,7 @@ internal sealed class RemoteEndpoint : IDisposable
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ApiErrors.FromResponseAsync(response, Provider, Redactor, _time.GetUtcNow(), linked.Token);
+                throw await ApiErrors.FromResponseAsync(response, Provider, Redactor, _time.GetUtcNow(), cancellationToken: linked.Token);
             }
 
             using var body = await PooledBody.ReadAsync(response.Content, linked.Token);

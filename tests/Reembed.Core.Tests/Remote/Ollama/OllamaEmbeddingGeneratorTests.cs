@@ -126,10 +126,15 @@ public class OllamaEmbeddingGeneratorTests
             return StubHttpHandler.Json(HttpStatusCode.OK, "{}");
         };
         var options = Options(handler);
+        var clock = new ManualTimeProvider();
+        options.Time = clock;
         options.RequestTimeout = TimeSpan.FromMilliseconds(100);
         using var generator = RemoteEmbedders.CreateOllama(options);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => generator.GenerateAsync(["a"]));
+        var call = generator.GenerateAsync(["a"]);
+        await ManualTimeProvider.WaitUntilAsync(() => clock.ActiveTimers > 0, "the request's timeout timer");
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<ApiException>(() => call);
 
         Assert.Equal(ApiErrorClasses.Timeout, error.ErrorClass);
     }

@@ -150,10 +150,15 @@ public class OpenAiEmbeddingGeneratorErrorTests
             return StubHttpHandler.Json(HttpStatusCode.OK, "{}");
         };
         var options = OpenAiCanned.Options(handler);
+        var clock = new ManualTimeProvider();
+        options.Time = clock;
         options.RequestTimeout = TimeSpan.FromMilliseconds(100);
         using var generator = RemoteEmbedders.CreateOpenAi(options);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => generator.GenerateAsync(["a"]));
+        var call = generator.GenerateAsync(["a"]);
+        await ManualTimeProvider.WaitUntilAsync(() => clock.ActiveTimers > 0, "the request's timeout timer");
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var error = await Assert.ThrowsAsync<ApiException>(() => call);
 
         Assert.Equal(ErrorKind.Transient, error.Kind);
         Assert.Equal(ApiErrorClasses.Timeout, error.ErrorClass);
