@@ -21,14 +21,15 @@ internal sealed class PlanVerb : IVerb
         var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
 
         // No state store is opened: a dry run must not create one.
-        var (generator, space) = Components.CreateEmbedder(config.Embedder);
-        using var disposeGenerator = generator;
+        await using var embedder = await EmbedderStack.CreateAsync(config, context.Time, openCache: false, cancellationToken);
+        var space = embedder.Space;
         await using var source = Components.CreateSource(config.Source);
         await using var sink = Components.CreateSink(config.Target);
-        var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? generator : null, cancellationToken);
+        var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? embedder.Generator : null, cancellationToken);
         var mode = config.Pipeline.Mode;
         var (items, tokens) = report.For(mode);
-        double? seconds = report.SecondsPerRecord is { } perRecord ? perRecord * items / config.Pipeline.MaxConcurrency : null;
+        var estimate = PlanEstimate.For(config, items, tokens, report.SecondsPerRecord);
+        var seconds = estimate.Seconds;
 
         if (context.Json)
         {
@@ -57,6 +58,9 @@ internal sealed class PlanVerb : IVerb
                 writer.WriteNumber("items", items);
                 writer.WriteNumber("tokens", tokens);
                 WriteNullable(writer, "estimatedSeconds", seconds);
+                writer.WriteNumber("estimatedRequests", estimate.Requests);
+                WriteNullable(writer, "estimatedCost", estimate.Cost, digits: 6);
+                writer.WriteString("boundBy", estimate.BoundBy);
                 JsonOutput.WriteFailures(writer, "failures", report.FirstFailures.Select(static f =>
                     new LedgerEntry(f.Key, f.Locator, f.Failure.Stage, f.Failure.ErrorClass, f.Failure.Message, 0)));
                 writer.WriteEndObject();
@@ -73,7 +77,19 @@ internal sealed class PlanVerb : IVerb
             context.Say($"  {(each == mode ? "*" : " ")} {each.ToString().ToLowerInvariant(),-8} {n,12:N0} items  ~{t,14:N0} tokens");
         }
 
-        context.Say(seconds is { } s ? $"estimated time for '{mode.ToString().ToLowerInvariant()}': {ProgressRenderer.FormatDuration(s)}" : "estimated time: unknown for a remote embedder");
+        var modeName = mode.ToString().ToLowerInvariant();
+        context.Say(seconds is { } s
+            ? $"estimated time for '{modeName}': {ProgressRenderer.FormatDuration(s)} ({estimate.Requests:N0} requests, bound by {estimate.BoundBy})"
+            : $"estimated time for '{modeName}': unknown ({estimate.Requests:N0} requests; set embedder.requestsPerMinute / tokensPerMinute for an estimate)");
+        if (estimate.Cost is { } cost)
+        {
+            context.Say($"estimated cost for '{modeName}': {cost:0.00##} (at {config.Embedder.Remote!.PricePerMillionTokens} per million tokens)");
+        }
+
+        if (!config.Embedder.IsLocal)
+        {
+            context.Say("  (tokens are estimated conservatively, about 3 characters a token; a run calibrates from the API's usage)");
+        }
         foreach (var failure in report.FirstFailures)
         {
             context.Say($"  unreadable {failure.Key}: {failure.Failure.ErrorClass}: {failure.Failure.Message}");
@@ -82,11 +98,11 @@ internal sealed class PlanVerb : IVerb
         return ExitCodes.Ok;
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value, int digits = 3)
     {
         if (value is { } number)
         {
-            writer.WriteNumber(name, Math.Round(number, 3));
+            writer.WriteNumber(name, Math.Round(number, digits));
         }
         else
         {

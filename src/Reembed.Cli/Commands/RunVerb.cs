@@ -33,7 +33,11 @@ internal sealed class RunVerb : IVerb
         await using var components = await Components.CreateAsync(config, context.Time, cancellationToken);
         var specJson = config.ToSpecJson(components.Space);
         var runner = new JobRunner(components.Source, components.Sink, components.Generator, components.Space,
-            components.State, config.Pipeline, context.Logger, context.Time);
+            components.State, config.Pipeline, context.Logger, context.Time)
+        {
+            Enricher = components.Embedder.Enricher,
+        };
+        components.Embedder.OnOutage = runner.ReportOutage;
         var request = new JobRequest
         {
             ConfigKey = config.ConfigPath,
@@ -72,6 +76,19 @@ internal sealed class RunVerb : IVerb
                 JsonOutput.WriteCounters(writer, outcome.ThisRun);
                 writer.WriteEndObject();
                 writer.WriteString("space", job.SpaceId);
+                if (components.Embedder.Stats is { } stats)
+                {
+                    writer.WriteStartObject("api");
+                    writer.WriteNumber("requests", stats.Requests);
+                    writer.WriteNumber("succeeded", stats.Succeeded);
+                    writer.WriteNumber("rateLimited", stats.RateLimited);
+                    writer.WriteNumber("retries", stats.Retries);
+                    writer.WriteNumber("timeouts", stats.Timeouts);
+                    writer.WriteNumber("tokens", stats.TokensSettled);
+                    writer.WriteNumber("concurrency", stats.CurrentConcurrency);
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteNumber("exitCode", exitCode);
                 writer.WriteEndObject();
             });

@@ -76,7 +76,9 @@ internal sealed class StatusVerb : IVerb
     {
         var (rate, eta) = Rates(job);
         var c = job.Counters;
-        var state = job.State == JobState.Running && !running ? "interrupted (resumable)" : JsonOutput.State(job.State);
+        var state = job.State == JobState.Running && !running ? "interrupted (resumable)"
+            : running && job.Notice is not null ? "running, paused (model API down)"
+            : JsonOutput.State(job.State);
         return string.Create(CultureInfo.InvariantCulture,
             $"job {job.Id}: {state}, {c.Processed:N0}/{(job.Total?.ToString("N0", CultureInfo.InvariantCulture) ?? "?")} processed, " +
             $"{c.Embedded:N0} embedded, {c.Skipped:N0} skipped, {c.Cached:N0} cached, {c.Failed:N0} failed, " +
@@ -115,7 +117,13 @@ internal sealed class StatusVerb : IVerb
                     writer.WriteNull("etaSeconds");
                 }
 
+                writer.WriteStartObject("cache");
+                writer.WriteNumber("hits", job.Counters.Cached);
+                writer.WriteNumber("misses", job.Counters.Embedded);
+                writer.WriteEndObject();
                 JsonOutput.WriteSpace(writer, job.SpaceId, job.SpaceDescription);
+                writer.WriteBoolean("paused", running && job.Notice is not null);
+                writer.WriteString("notice", job.Notice);
                 writer.WriteString("error", job.Error);
                 writer.WriteString("createdAt", job.CreatedAt);
                 JsonOutput.WriteFailures(writer, "failures", failures);
@@ -126,6 +134,17 @@ internal sealed class StatusVerb : IVerb
 
         context.Say(Summary(job, running));
         context.Say($"space {job.SpaceId} ({job.SpaceDescription}), mode {job.Mode}");
+        if (running && job.Notice is { } notice)
+        {
+            context.Say(notice);
+        }
+
+        if (job.Counters.Cached > 0)
+        {
+            var lookups = job.Counters.Cached + job.Counters.Embedded;
+            context.Say(string.Create(CultureInfo.InvariantCulture,
+                $"cache: {job.Counters.Cached:N0} hits, {job.Counters.Embedded:N0} misses ({100.0 * job.Counters.Cached / lookups:0.#}% hit rate)"));
+        }
         if (job.Error is { } error)
         {
             context.Say($"last error: {error}");

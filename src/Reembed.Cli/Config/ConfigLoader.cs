@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Reembed.Hashing;
 
 namespace Reembed.Cli;
 
@@ -7,7 +6,7 @@ namespace Reembed.Cli;
 /// Loads <c>reembed.json</c> (comments and trailing commas allowed). Every problem is a config
 /// error naming the key; relative paths resolve against the config file's folder.
 /// </summary>
-internal static class ConfigLoader
+internal static partial class ConfigLoader
 {
     public const string DefaultFileName = "reembed.json";
 
@@ -52,28 +51,17 @@ internal static class ConfigLoader
     private static ReembedConfig Bind(ConfigSection root, string configPath, ConfigOverrides overrides)
     {
         var baseDirectory = Path.GetDirectoryName(configPath)!;
-        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "$schema");
+        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "cache", "enrich", "$schema");
         var source = BindSource(root.Section("source", required: true)!, baseDirectory);
         var target = BindTarget(root.Section("target", required: true)!, baseDirectory);
-        var (embedder, maxConcurrency) = BindEmbedder(root.Section("embedder", required: true)!);
-
         var pipeline = new PipelineOptions { Mode = ParseMode(root.String("mode") is var mode && overrides.Mode is null ? mode : overrides.Mode, overrides.Mode is null ? "mode" : "--mode") };
-        if (maxConcurrency is { } concurrency)
-        {
-            pipeline.MaxConcurrency = concurrency;
-        }
-
-        if (root.Section("batch") is { } batch)
-        {
-            batch.RejectUnknownKeys("maxItems", "maxTokens");
-            pipeline.MaxItems = batch.Int("maxItems", 1, 100_000) ?? pipeline.MaxItems;
-            pipeline.MaxTokens = batch.Int("maxTokens", 1, int.MaxValue) ?? pipeline.MaxTokens;
-            batch.RejectUnknownKeys();
-        }
-
+        var embedder = BindEmbedder(root.Section("embedder", required: true)!, pipeline);
+        BindBatch(root.Section("batch"), embedder.Type, pipeline);
         var statePath = overrides.StatePath is { } overridden
             ? Path.GetFullPath(overridden)
             : Resolve(baseDirectory, root.String("state") ?? Path.Combine(".reembed", "state.db"));
+        var cache = BindCache(root, baseDirectory, statePath, embedder);
+        var enrich = root.Section("enrich") is { } enrichSection ? BindEnrich(enrichSection) : null;
         pipeline.Validate();
         return new ReembedConfig
         {
@@ -83,6 +71,8 @@ internal static class ConfigLoader
             Embedder = embedder,
             Pipeline = pipeline,
             StatePath = statePath,
+            Cache = cache,
+            Enrich = enrich,
         };
     }
 
@@ -115,32 +105,6 @@ internal static class ConfigLoader
         };
         section.RejectUnknownKeys();
         return spec;
-    }
-
-    private static (EmbedderSpec Spec, int? MaxConcurrency) BindEmbedder(ConfigSection section)
-    {
-        var type = section.String("type", required: true)!;
-        if (type != "hashing")
-        {
-            throw ReembedException.Config(section.Key("type"), $"unknown embedder type '{type}' (known: hashing)");
-        }
-
-        section.RejectUnknownKeys("dimensions", "features", "seed", "lowercase", "maxConcurrency");
-        var options = new HashingEmbedderOptions();
-        options.Dimensions = section.Int("dimensions", 1, 65_536) ?? options.Dimensions;
-        if (section.StringList("features") is { } features)
-        {
-            options.Features = features.ToList();
-        }
-
-        options.Seed = section.Int("seed", int.MinValue, int.MaxValue) ?? options.Seed;
-        options.Lowercase = section.Bool("lowercase") ?? options.Lowercase;
-        var maxConcurrency = section.Raw("maxConcurrency") is { ValueKind: JsonValueKind.String } raw && raw.GetString() == "auto"
-            ? null
-            : section.Int("maxConcurrency", 1, 1024);
-        section.RejectUnknownKeys();
-        options.Validate();
-        return (new EmbedderSpec(type, options), maxConcurrency);
     }
 
     private static ReembedMode ParseMode(string? mode, string key) => mode switch

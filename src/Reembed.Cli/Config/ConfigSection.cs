@@ -70,6 +70,49 @@ internal sealed class ConfigSection
         return number;
     }
 
+    public double? Double(string name, double min, double max)
+    {
+        if (!TryGet(name, false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            throw ReembedException.Config(Key(name), $"must be a number, not {Describe(value)}");
+        }
+
+        if (number < min || number > max)
+        {
+            throw ReembedException.Config(Key(name), $"must be between {min} and {max}, not {number}");
+        }
+
+        return number;
+    }
+
+    /// <summary>An absolute http or https URL.</summary>
+    public Uri? Url(string name, bool required = false)
+    {
+        var text = String(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw ReembedException.Config(Key(name), $"must be an absolute http:// or https:// URL, not '{text}'");
+        }
+
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            // A password in a URL would be stored with the job spec; keys come from environment variables only.
+            throw ReembedException.Config(Key(name), "must not carry a user name or password; name the key's environment variable in apiKeyEnv");
+        }
+
+        return url;
+    }
+
     public bool? Bool(string name)
     {
         if (!TryGet(name, false, out var value))

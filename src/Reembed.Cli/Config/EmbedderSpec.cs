@@ -2,9 +2,9 @@ using Reembed.Hashing;
 
 namespace Reembed.Cli;
 
-/// <summary>The <c>embedder</c> section, resolved.</summary>
-internal sealed record EmbedderSpec(string Type, HashingEmbedderOptions Hashing)
+/// <summary>The <c>embedder</c> section, resolved: exactly one of <see cref="Hashing"/> and <see cref="Remote"/> is set.</summary>
+internal sealed record EmbedderSpec(string Type, HashingEmbedderOptions? Hashing, RemoteEmbedderSpec? Remote)
 {
     /// <summary>The embedder runs in-process: sampling it for a time estimate costs nothing.</summary>
-    public bool IsLocal => Type == "hashing";
+    public bool IsLocal => Hashing is not null;
 }

@@ -19,6 +19,10 @@ internal sealed class ReembedConfig
 
     public required string StatePath { get; init; }
 
+    public required CacheSpec Cache { get; init; }
+
+    public EnrichSpec? Enrich { get; init; }
+
     /// <summary>The settings that decide the result, as JSON; holds names of secrets, never their values.</summary>
     public string ToSpecJson(EmbeddingSpace space)
     {
@@ -44,6 +48,15 @@ internal sealed class ReembedConfig
             writer.WriteString("space", space.Id);
             writer.WriteString("description", space.Description);
             writer.WriteEndObject();
+            if (Enrich is { } enrich)
+            {
+                // The rewritten text is what gets embedded: another model or prompt is another result.
+                writer.WriteStartObject("enrich");
+                writer.WriteString("model", enrich.Model);
+                writer.WriteString("prompt", enrich.Prompt);
+                writer.WriteEndObject();
+            }
+
             writer.WriteString("mode", Pipeline.Mode.ToString().ToLowerInvariant());
             writer.WriteEndObject();
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Reembed.Hashing;
 using Reembed.Jsonl;
 using Reembed.Sqlite;
 
@@ -8,11 +7,11 @@ namespace Reembed.Cli;
 /// <summary>The composition root: builds the source, target, embedder and state store a config names.</summary>
 internal sealed class Components : IAsyncDisposable
 {
-    private Components(ReembedConfig config, StateStore state)
+    private Components(ReembedConfig config, StateStore state, EmbedderStack embedder)
     {
         Config = config;
         State = state;
-        (Generator, Space) = CreateEmbedder(config.Embedder);
+        Embedder = embedder;
         Source = CreateSource(config.Source);
         Sink = CreateSink(config.Target);
     }
@@ -21,16 +20,29 @@ internal sealed class Components : IAsyncDisposable
 
     public StateStore State { get; }
 
-    public EmbeddingSpace Space { get; }
+    public EmbedderStack Embedder { get; }
+
+    public EmbeddingSpace Space => Embedder.Space;
 
     public RecordSource Source { get; }
 
     public VectorSink Sink { get; }
 
-    public IEmbeddingGenerator<string, Embedding<float>> Generator { get; }
+    public IEmbeddingGenerator<string, Embedding<float>> Generator => Embedder.Generator;
 
-    public static async Task<Components> CreateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default) =>
-        new(config, await SqliteState.OpenAsync(config.StatePath, time, cancellationToken));
+    public static async Task<Components> CreateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var embedder = await EmbedderStack.CreateAsync(config, time, openCache: true, cancellationToken);
+        try
+        {
+            return new(config, await SqliteState.OpenAsync(config.StatePath, time, cancellationToken), embedder);
+        }
+        catch
+        {
+            await embedder.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Opens only the state store, for verbs that read jobs (<c>status</c>, <c>jobs</c>, <c>cancel</c>).</summary>
     public static ValueTask<StateStore> OpenStateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default) =>
@@ -38,14 +50,11 @@ internal sealed class Components : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Generator.Dispose();
+        await Embedder.DisposeAsync();
         await Source.DisposeAsync();
         await Sink.DisposeAsync();
         await State.DisposeAsync();
     }
-
-    public static (IEmbeddingGenerator<string, Embedding<float>> Generator, EmbeddingSpace Space) CreateEmbedder(EmbedderSpec spec) =>
-        (HashingEmbedder.Create(spec.Hashing), HashingEmbedder.GetSpace(spec.Hashing));
 
     public static RecordSource CreateSource(SourceSpec spec) => spec.Type switch
     {

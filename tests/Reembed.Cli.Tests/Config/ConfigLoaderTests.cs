@@ -35,7 +35,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(Path.Combine(_dir, ".reembed", "state.db"), config.StatePath);
         Assert.Equal(ReembedMode.Missing, config.Pipeline.Mode);
         Assert.Equal(128, config.Pipeline.MaxItems);
-        Assert.Equal(384, config.Embedder.Hashing.Dimensions);
+        Assert.Equal(384, config.Embedder.Hashing!.Dimensions);
     }
 
     [Fact]

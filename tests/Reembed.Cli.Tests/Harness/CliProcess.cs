@@ -7,7 +7,7 @@ namespace Reembed.Tests;
 /// <summary>Runs the real <c>reembed</c> CLI as a child process, the way users run it.</summary>
 internal static class CliProcess
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "reembed.dll");
+    private static readonly string Dll = FindCli();
 
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
@@ -102,6 +102,26 @@ internal static class CliProcess
         {
             throw new InvalidOperationException($"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
+    }
+
+    /// <summary>
+    /// The CLI from its own build output, with its own dependencies and runtime config, as users get it.
+    /// The copy in this test folder would run against this folder's assemblies, which the ASP.NET
+    /// framework of the fake server has pruned.
+    /// </summary>
+    private static string FindCli()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = here.Name;
+        var configuration = here.Parent!.Name;
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Reembed.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root?.FullName ?? "/", "src", "Reembed.Cli", "bin", configuration, framework, "reembed.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/Reembed.Cli first", dll);
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
