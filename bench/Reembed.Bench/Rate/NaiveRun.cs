@@ -67,9 +67,9 @@ internal static class NaiveRun
                     return true;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                // Treated like any other failure: sleep and retry.
+                // A refused connection or a client timeout is treated like any other failure: sleep and retry.
             }
 
             if (attempt == MaxRetries)
