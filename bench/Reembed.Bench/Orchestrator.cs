@@ -14,7 +14,7 @@ internal static class Orchestrator
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        var corpus = Option(args, "--corpus") ?? SharedCorpus.Find();
+        var corpus = Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
         var work = Path.Combine(Path.GetTempPath(), "reembed-bench");
         Directory.CreateDirectory(work);
         var x1 = Path.Combine(work, "corpus-x1.jsonl");

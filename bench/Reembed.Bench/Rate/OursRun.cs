@@ -77,7 +77,6 @@ internal static class OursRun
 
     private static Process Start(string config, string work)
     {
-        // The CLI is referenced by the bench, so reembed.dll lies beside the bench's own assembly.
         var info = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = work,
@@ -85,7 +84,7 @@ internal static class OursRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reembed.dll"));
+        info.ArgumentList.Add(RepoPaths.CliDll());
         info.ArgumentList.Add("run");
         info.ArgumentList.Add(config);
         info.Environment[ApiKeyEnv] = ApiKey;

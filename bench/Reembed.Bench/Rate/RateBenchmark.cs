@@ -14,7 +14,7 @@ internal static class RateBenchmark
     {
         var settings = RateSettings.Parse(args);
         var texts = await CorpusTexts.LoadAsync(settings.Corpus);
-        Console.Error.WriteLine($"corpus: {settings.Corpus}, {texts.Count:N0} texts; {settings.Runs} run(s) of {settings.Duration.TotalSeconds:0} s, warm-up {settings.Warmup.TotalSeconds:0} s");
+        Console.Error.WriteLine($"corpus: {settings.Corpus}, {texts.Count:N0} texts; {settings.Runs} run(s) of {settings.Duration.TotalSeconds:0} s, warm-up {settings.Warmup.TotalSeconds:0} s; CLI: {RepoPaths.CliDll()}");
         Console.WriteLine(await MachineLineAsync());
         Console.WriteLine();
         foreach (var scenario in settings.Scenarios)

@@ -20,7 +20,7 @@ internal sealed record RateSettings(int Runs, TimeSpan Duration, TimeSpan Warmup
             throw new ArgumentException("--runs must be at least 1 and --seconds longer than --warmup");
         }
 
-        var corpus = Option(args, "--corpus") ?? SharedCorpus.Find();
+        var corpus = Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
         return new RateSettings(runs, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), scenarios, corpus);
     }
 
