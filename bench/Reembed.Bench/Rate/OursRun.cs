@@ -30,6 +30,7 @@ internal static class OursRun
 
             var (window, stop) = await watch;
             Signals.Interrupt(process);
+            var stopping = TimeProvider.System.GetTimestamp();
             using var grace = new CancellationTokenSource(StopGrace);
             try
             {
@@ -41,6 +42,10 @@ internal static class OursRun
                 throw new InvalidOperationException($"reembed did not stop within {StopGrace.TotalSeconds} s of SIGINT:\n{stderr}");
             }
 
+            // A slow stop is the user's wait after Ctrl-C: worth seeing, though not part of the measure.
+            var after = server.Counters.Succeeded - stop.Succeeded;
+            Console.Error.WriteLine(
+                $"reembed stopped {TimeProvider.System.GetElapsedTime(stopping).TotalSeconds:0.0} s after SIGINT, exit {process.ExitCode}; {after} requests answered 200 meanwhile");
             return RateMeasure.From(server, start, window, stop, skipped: null);
         }
         finally
