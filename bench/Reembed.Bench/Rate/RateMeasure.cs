@@ -23,6 +23,8 @@ internal sealed record RateMeasure(
 
     public double RateLimitedShare => Requests > 0 ? (double)RateLimited / Requests : 0;
 
+    public double ServerErrorShare => Requests > 0 ? (double)ServerErrors / Requests : 0;
+
     public double RunRateLimitedShare => RunRequests > 0 ? (double)RunRateLimited / RunRequests : 0;
 
     public static RateMeasure From(FakeEmbeddingServer server, CounterSnapshot start, CounterSnapshot window, CounterSnapshot stop, long? skipped) => new(

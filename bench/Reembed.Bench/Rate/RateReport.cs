@@ -22,6 +22,8 @@ internal static class RateReport
         Row(builder, "429 share, whole run", ours, naive, static m => m.RunRateLimitedShare, "P2");
         Row(builder, "requests in window", ours, naive, static m => m.Requests, "N0");
         Row(builder, "5xx seen in window", ours, naive, static m => m.ServerErrors, "N0");
+        // Seeded draws come in streaks: a short window may see more or fewer than the nominal rate.
+        Row(builder, "5xx share, window", ours, naive, static m => m.ServerErrorShare, "P1");
         Row(builder, "records embedded in window", ours, naive, static m => m.Records, "N0");
         Row(builder, "tokens per request", ours, naive, static m => m.MeanTokensPerRequest, "N0");
         builder.AppendLine(CultureInfo.InvariantCulture,
