@@ -14,7 +14,7 @@ internal static class Orchestrator
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        var corpus = Option(args, "--corpus") ?? FindSharedCorpus();
+        var corpus = Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
         var work = Path.Combine(Path.GetTempPath(), "reembed-bench");
         Directory.CreateDirectory(work);
         var x1 = Path.Combine(work, "corpus-x1.jsonl");
@@ -139,16 +139,5 @@ internal static class Orchestrator
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static string FindSharedCorpus()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Reembed.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.Parent?.FullName ?? ".", "shared", "data", "debian-packages.jsonl.gz");
     }
 }

@@ -1,17 +1,22 @@
 using Reembed.Bench;
+using Reembed.Bench.Rate;
 
 // Orchestrator: `pipeline [--runs N] [--corpus PATH]` runs every scenario N times, each in a fresh
 // child process (so that peak RSS is per run), and prints a markdown table of medians.
+// Rate: `rate [--runs N] [--seconds S] [--warmup W] [--scenarios a,b] [--corpus PATH]` runs the CLI and a naive
+// client against the fake OpenAI-compatible server under rate limits and prints tokens/min against the limit.
 // Child: `child <scenario> <corpus.jsonl> <workdir>` runs one scenario and prints one JSON line.
 return args switch
 {
     ["child", var scenario, var corpus, var work] => await Child.RunAsync(scenario, corpus, work),
     ["pipeline", .. var rest] => await Orchestrator.RunAsync(rest),
+    ["rate", .. var rest] => await RateBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Reembed.Bench pipeline [--runs N] [--corpus debian-packages.jsonl.gz]");
+    Console.Error.WriteLine("       Reembed.Bench rate [--runs N] [--seconds S] [--warmup W] [--scenarios latency200,latency1000,errors5] [--corpus PATH]");
     return 2;
 }

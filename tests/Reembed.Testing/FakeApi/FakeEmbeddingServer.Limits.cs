@@ -20,8 +20,8 @@ public sealed partial class FakeEmbeddingServer
         lock (_bucketLock)
         {
             var now = Options.Time.GetUtcNow();
-            _ = Options.RequestsPerMinute is { } rpm ? _requestBucket.WaitFor(rpm, 0, now) : 0;
-            _ = Options.TokensPerMinute is { } tpm ? _tokenBucket.WaitFor(tpm, 0, now) : 0;
+            _ = Options.RequestsPerMinute is { } rpm ? _requestBucket.WaitFor(rpm, Capacity(rpm), 0, now) : 0;
+            _ = Options.TokensPerMinute is { } tpm ? _tokenBucket.WaitFor(tpm, Capacity(tpm), 0, now) : 0;
             SetRateHeaders(context);
         }
     }
@@ -44,8 +44,8 @@ public sealed partial class FakeEmbeddingServer
         lock (_bucketLock)
         {
             var now = Options.Time.GetUtcNow();
-            requestWait = rpm is { } r ? _requestBucket.WaitFor(r, 1, now) : 0;
-            tokenWait = tpm is { } t ? _tokenBucket.WaitFor(t, tokens, now) : 0;
+            requestWait = rpm is { } r ? _requestBucket.WaitFor(r, Capacity(r), 1, now) : 0;
+            tokenWait = tpm is { } t ? _tokenBucket.WaitFor(t, Capacity(t), tokens, now) : 0;
             if (requestWait == 0 && tokenWait == 0)
             {
                 if (rpm is not null)
@@ -60,8 +60,8 @@ public sealed partial class FakeEmbeddingServer
             }
             else
             {
-                usedRequests = (rpm ?? 0) - _requestBucket.Remaining;
-                usedTokens = (tpm ?? 0) - _tokenBucket.Remaining;
+                usedRequests = (long)Capacity(rpm ?? 0) - _requestBucket.Remaining;
+                usedTokens = (long)Capacity(tpm ?? 0) - _tokenBucket.Remaining;
             }
 
             SetRateHeaders(context);
@@ -95,6 +95,10 @@ public sealed partial class FakeEmbeddingServer
         return false;
     }
 
+    // A short burst allowance makes a short run measure the sustained rate rather than the first minute's bucket.
+    // At least one, so that a single request can always fit eventually.
+    private double Capacity(int limit) => Math.Max(1, limit * Options.BurstSeconds / 60);
+
     private static void SetRetryAfter(HttpContext context, TimeSpan wait)
     {
         var headers = context.Response.Headers;
@@ -110,14 +114,14 @@ public sealed partial class FakeEmbeddingServer
         {
             headers["x-ratelimit-limit-requests"] = rpm.ToString(CultureInfo.InvariantCulture);
             headers["x-ratelimit-remaining-requests"] = _requestBucket.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers["x-ratelimit-reset-requests"] = GoDuration.Format(_requestBucket.UntilFull(rpm));
+            headers["x-ratelimit-reset-requests"] = GoDuration.Format(_requestBucket.UntilFull(rpm, Capacity(rpm)));
         }
 
         if (Options.TokensPerMinute is { } tpm)
         {
             headers["x-ratelimit-limit-tokens"] = tpm.ToString(CultureInfo.InvariantCulture);
             headers["x-ratelimit-remaining-tokens"] = _tokenBucket.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers["x-ratelimit-reset-tokens"] = GoDuration.Format(_tokenBucket.UntilFull(tpm));
+            headers["x-ratelimit-reset-tokens"] = GoDuration.Format(_tokenBucket.UntilFull(tpm, Capacity(tpm)));
         }
     }
 }

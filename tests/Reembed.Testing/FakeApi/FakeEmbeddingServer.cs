@@ -75,6 +75,7 @@ public sealed partial class FakeEmbeddingServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxInputsPerRequest, "options.MaxInputsPerRequest");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxInputTokens, "options.MaxInputTokens");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTokensPerRequest, "options.MaxTokensPerRequest");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BurstSeconds, "options.BurstSeconds");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LatencyMean, TimeSpan.Zero, "options.LatencyMean");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LatencyJitter, TimeSpan.Zero, "options.LatencyJitter");
         ArgumentNullException.ThrowIfNull(options.Models, "options.Models");

@@ -5,9 +5,11 @@ public sealed class FakeServerCounters
 {
     // Enough for any test corpus; a long benchmark keeps only the most recent texts.
     private const int MaxReceivedTexts = 1_000_000;
+    private const int MaxTimeline = 1_000_000;
 
     private readonly Lock _lock = new();
     private readonly Queue<string> _receivedTexts = new();
+    private readonly Queue<Accepted> _timeline = new();
     private long _requests;
     private long _embeddingRequests;
     private long _chatRequests;
@@ -80,11 +82,21 @@ public sealed class FakeServerCounters
         }
     }
 
+    /// <summary>
+    /// Tokens of the requests that succeeded between <paramref name="from"/> and <paramref name="to"/> (both
+    /// included), by when they were answered: a benchmark's window, without its warm-up.
+    /// </summary>
+    public long TokensAcceptedBetween(DateTimeOffset from, DateTimeOffset to) => SumBetween(from, to, static a => a.Tokens);
+
+    /// <summary>Inputs of the embedding requests that succeeded between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public long InputsAcceptedBetween(DateTimeOffset from, DateTimeOffset to) => SumBetween(from, to, static a => a.Inputs);
+
     public void Reset()
     {
         lock (_lock)
         {
             _receivedTexts.Clear();
+            _timeline.Clear();
             _firstAcceptedAt = null;
             _lastAcceptedAt = null;
             Interlocked.Exchange(ref _requests, 0);
@@ -143,6 +155,31 @@ public sealed class FakeServerCounters
         {
             _firstAcceptedAt ??= now;
             _lastAcceptedAt = now;
+            if (_timeline.Count == MaxTimeline)
+            {
+                _timeline.Dequeue();
+            }
+
+            _timeline.Enqueue(new Accepted(now, tokens, inputs));
         }
     }
+
+    private long SumBetween(DateTimeOffset from, DateTimeOffset to, Func<Accepted, long> value)
+    {
+        lock (_lock)
+        {
+            long sum = 0;
+            foreach (var accepted in _timeline)
+            {
+                if (accepted.At >= from && accepted.At <= to)
+                {
+                    sum += value(accepted);
+                }
+            }
+
+            return sum;
+        }
+    }
+
+    private readonly record struct Accepted(DateTimeOffset At, long Tokens, int Inputs);
 }

@@ -18,6 +18,12 @@ public sealed class FakeServerOptions
     /// <summary>Token bucket size and refill per minute; null is unlimited.</summary>
     public int? TokensPerMinute { get; set; }
 
+    /// <summary>
+    /// Seconds of the limits a full bucket holds: capacity is limit × this / 60; the refill stays limit per minute.
+    /// The default, 60, is a full minute's allowance, as hosted APIs give.
+    /// </summary>
+    public double BurstSeconds { get; set; } = 60;
+
     /// <summary>When set, <c>Authorization: Bearer</c> or Azure's <c>api-key</c> must equal it.</summary>
     public string? ApiKey { get; set; }
 

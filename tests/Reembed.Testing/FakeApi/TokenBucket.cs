@@ -1,8 +1,8 @@
 namespace Reembed.Testing.FakeApi;
 
 /// <summary>
-/// A hosted API's per-minute limit: holds up to the limit, refills continuously at limit/60 per second.
-/// The limit is passed on every call so that a test may change it while the server runs.
+/// A hosted API's per-minute limit: holds up to <c>capacity</c>, refills continuously at limit/60 per second.
+/// The limit and capacity are passed on every call so that a test may change them while the server runs.
 /// </summary>
 internal sealed class TokenBucket
 {
@@ -10,10 +10,10 @@ internal sealed class TokenBucket
     private DateTimeOffset _updated;
 
     /// <summary>Seconds until <paramref name="amount"/> would fit; 0 when it fits now. Infinite when it never can.</summary>
-    public double WaitFor(int limit, long amount, DateTimeOffset now)
+    public double WaitFor(int limit, double capacity, long amount, DateTimeOffset now)
     {
-        Refill(limit, now);
-        if (amount > limit)
+        Refill(limit, capacity, now);
+        if (amount > capacity)
         {
             return double.PositiveInfinity;
         }
@@ -26,22 +26,22 @@ internal sealed class TokenBucket
     public long Remaining => double.IsNaN(_available) ? 0 : (long)Math.Floor(Math.Max(0, _available));
 
     /// <summary>Time until the bucket is full again.</summary>
-    public TimeSpan UntilFull(int limit) => TimeSpan.FromSeconds(Math.Max(0, limit - _available) / PerSecond(limit));
+    public TimeSpan UntilFull(int limit, double capacity) => TimeSpan.FromSeconds(Math.Max(0, capacity - _available) / PerSecond(limit));
 
     private static double PerSecond(int limit) => limit / 60.0;
 
-    private void Refill(int limit, DateTimeOffset now)
+    private void Refill(int limit, double capacity, DateTimeOffset now)
     {
         if (double.IsNaN(_available))
         {
-            _available = limit;
+            _available = capacity;
         }
         else if (now > _updated)
         {
             _available += (now - _updated).TotalSeconds * PerSecond(limit);
         }
 
-        _available = Math.Min(_available, limit);
+        _available = Math.Min(_available, capacity);
         _updated = now;
     }
 }
