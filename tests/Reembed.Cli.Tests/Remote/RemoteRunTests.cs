@@ -18,6 +18,7 @@ public sealed class RemoteRunTests
         Assert.Equal(200, result.Json().GetProperty("embedded").GetInt64());
         harness.AssertTargetExact();
         Assert.DoesNotContain("\"encoding_format\"", serverRejectsBase64 ? harness.Server.Counters.LastRequestBody! : "", StringComparison.Ordinal);
+        Assert.Equal(0, harness.Server.Counters.ChunkedRequests);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed partial class FakeEmbeddingServer : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
-            Counters.OnRequest(chat, body);
+            Counters.OnRequest(chat, body, context.Request.ContentLength is not null);
             ShowRateHeaders(context);
             if (await AuthorizeAsync(context, dialect))
             {

@@ -21,6 +21,7 @@ public sealed class FakeServerCounters
     private DateTimeOffset? _firstAcceptedAt;
     private DateTimeOffset? _lastAcceptedAt;
     private string? _lastRequestBody;
+    private long _chunkedRequests;
 
     /// <summary>Embedding and chat requests received, whatever their outcome.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -70,6 +71,9 @@ public sealed class FakeServerCounters
     /// <summary>The raw body of the latest embedding or chat request.</summary>
     public string? LastRequestBody => Volatile.Read(ref _lastRequestBody);
 
+    /// <summary>Requests whose body came without a Content-Length (chunked), which some small servers refuse.</summary>
+    public long ChunkedRequests => Interlocked.Read(ref _chunkedRequests);
+
     /// <summary>A copy of every embedding input received (any outcome), in arrival order.</summary>
     public IReadOnlyList<string> ReceivedTexts
     {
@@ -108,12 +112,18 @@ public sealed class FakeServerCounters
             Interlocked.Exchange(ref _inputsEmbedded, 0);
             Interlocked.Exchange(ref _tokensAccepted, 0);
             Volatile.Write(ref _lastRequestBody, null);
+            Interlocked.Exchange(ref _chunkedRequests, 0);
         }
     }
 
-    internal void OnRequest(bool chat, string body)
+    internal void OnRequest(bool chat, string body, bool hadContentLength)
     {
         Interlocked.Increment(ref _requests);
+        if (!hadContentLength)
+        {
+            Interlocked.Increment(ref _chunkedRequests);
+        }
+
         if (chat)
         {
             Interlocked.Increment(ref _chatRequests);
