@@ -23,16 +23,24 @@ internal sealed class InitVerb : IVerb
         DefaultValueFactory = _ => "sqlite",
     };
 
+    private readonly Option<string> _embedder = new("--embedder")
+    {
+        Description = "Embedder type",
+        DefaultValueFactory = _ => "hashing",
+    };
+
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite an existing file" };
 
     public Command Create()
     {
         _source.AcceptOnlyFromAmong("jsonl", "sqlite");
         _target.AcceptOnlyFromAmong("sqlite", "jsonl");
-        var command = new Command("init", "Write a commented reembed.json for the chosen source and target");
+        _embedder.AcceptOnlyFromAmong("hashing", "openai", "azure-openai", "ollama");
+        var command = new Command("init", "Write a commented reembed.json for the chosen source, target and embedder");
         command.Arguments.Add(_path);
         command.Options.Add(_source);
         command.Options.Add(_target);
+        command.Options.Add(_embedder);
         command.Options.Add(_force);
         return command;
     }
@@ -45,7 +53,7 @@ internal sealed class InitVerb : IVerb
             throw new ReembedException(ErrorKind.Config, $"{path} exists; use --force to overwrite it") { Subject = path };
         }
 
-        var text = Template(context.Parse.GetValue(_source)!, context.Parse.GetValue(_target)!);
+        var text = Template(context.Parse.GetValue(_source)!, context.Parse.GetValue(_target)!, context.Parse.GetValue(_embedder)!);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text, cancellationToken);
         if (context.Json)
@@ -65,7 +73,7 @@ internal sealed class InitVerb : IVerb
         return ExitCodes.Ok;
     }
 
-    internal static string Template(string source, string target)
+    internal static string Template(string source, string target, string embedder = "hashing")
     {
         var sourceBlock = source == "sqlite"
             ? """
@@ -108,11 +116,7 @@ internal sealed class InitVerb : IVerb
             {{targetBlock}}
               },
               "embedder": {
-                // Built-in lexical feature hashing: deterministic, no server, no API key. Not a semantic model.
-                "type": "hashing",
-                "dimensions": 384,
-                "features": ["words", "char3"],
-                "seed": 0
+            {{EmbedderTemplates.Block(embedder)}}
               },
               // missing: no vector yet · changed: missing or text changed · all: everything
               "mode": "missing",

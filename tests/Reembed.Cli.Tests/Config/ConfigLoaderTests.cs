@@ -80,5 +80,11 @@ public sealed class ConfigLoaderTests : IDisposable
             Assert.Equal(source, config.Source.Type);
             Assert.Equal(target, config.Target.Type);
         }
+
+        foreach (var embedder in new[] { "hashing", "openai", "azure-openai", "ollama" })
+        {
+            var config = await LoadAsync(Cli.InitVerb.Template("jsonl", "sqlite", embedder));
+            Assert.Equal(embedder, config.Embedder.Type);
+        }
     }
 }

@@ -31,6 +31,19 @@ public sealed class RemoteFatalTests
     }
 
     [Fact]
+    public async Task Run_KeyVariableUnset_ExitsTwoBeforeAnyRequest()
+    {
+        await using var harness = await RemoteHarness.StartAsync(10);
+        harness.WriteConfig(embedder => embedder["apiKeyEnv"] = "REEMBED_TEST_UNSET_VARIABLE");
+
+        var result = await harness.RunAsync("run", "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("REEMBED_TEST_UNSET_VARIABLE", result.Json().GetProperty("error").GetProperty("message").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Server.Counters.Requests);
+    }
+
+    [Fact]
     public async Task Run_UnknownModel_ExitsThreeNamingTheModelKey()
     {
         await using var harness = await RemoteHarness.StartAsync(20);
