@@ -25,7 +25,7 @@ internal sealed class PlanVerb : IVerb
         var space = embedder.Space;
         await using var source = Components.CreateSource(config.Source);
         await using var sink = Components.CreateSink(config.Target);
-        var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? embedder.Generator : null, cancellationToken);
+        var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? embedder.Generator : null, config.Pipeline.Tokens, cancellationToken);
         var mode = config.Pipeline.Mode;
         var (items, tokens) = report.For(mode);
         var estimate = PlanEstimate.For(config, items, tokens, report.SecondsPerRecord);

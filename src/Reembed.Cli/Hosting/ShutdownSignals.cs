@@ -10,6 +10,7 @@ internal sealed class ShutdownSignals : IDisposable
 {
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
+    private int _received;
 
     public ShutdownSignals()
     {
@@ -32,14 +33,33 @@ internal sealed class ShutdownSignals : IDisposable
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
-        if (Stop.IsCancellationRequested)
+
+        // Cancelling runs every registered callback, and the continuations they release may run
+        // inline. None of that belongs on the signal dispatch: a dedicated thread does it, and
+        // the token is cancelled before anything is printed.
+        var second = Interlocked.Increment(ref _received) > 1;
+        var thread = new Thread(() =>
         {
-            Abort.Cancel();
-        }
-        else
+            try
+            {
+                if (second)
+                {
+                    Abort.Cancel();
+                    return;
+                }
+
+                Stop.Cancel();
+                Console.Error.WriteLine("stopping: committing finished batches (press Ctrl-C again to abort)");
+            }
+            catch (ObjectDisposedException)
+            {
+                // The command finished while the signal arrived: nothing is left to stop.
+            }
+        })
         {
-            Console.Error.WriteLine("stopping: finishing in-flight batches (press Ctrl-C again to abort)");
-            Stop.Cancel();
-        }
+            IsBackground = true,
+            Name = "reembed-stop",
+        };
+        thread.Start();
     }
 }

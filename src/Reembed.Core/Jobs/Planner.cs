@@ -11,10 +11,12 @@ internal static class Planner
     private const int Chunk = 512;
 
     /// <param name="sampler">When given, a sample of texts is embedded with it to time the embedder.</param>
+    /// <param name="tokens">The run's token estimate, so that the plan counts tokens as the run will batch them.</param>
     public static async Task<PlanReport> PlanAsync(
         RecordSource source, VectorSink sink, EmbeddingSpace space,
-        IEmbeddingGenerator<string, Embedding<float>>? sampler, CancellationToken cancellationToken = default)
+        IEmbeddingGenerator<string, Embedding<float>>? sampler, TokenCalibrator tokens, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sink);
         await source.OpenAsync(cancellationToken);
@@ -46,7 +48,7 @@ internal static class Planner
                         sample.Add(record.Text);
                     }
 
-                    chunk.Add((record.Key, ContentHash.Compute(record.Text), TokenEstimator.Estimate(record.Text)));
+                    chunk.Add((record.Key, ContentHash.Compute(record.Text), tokens.Estimate(record.Text)));
                     if (chunk.Count == Chunk)
                     {
                         await ClassifyAsync(chunk, sink, report, cancellationToken);
