@@ -13,6 +13,18 @@ internal static class SqliteSetup
 
     public static void EnsureInitialized() => _ = Initialized.Value;
 
+    /// <summary>Opens <paramref name="path"/> for writing, creating its folder and the file when absent.</summary>
+    public static ValueTask<SqliteConnection> OpenCreatingAsync(string path, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return OpenAsync(path, readOnly: false, cancellationToken);
+    }
+
     /// <summary>Opens a connection with WAL journaling and a busy timeout, so several readers and one writer coexist.</summary>
     public static async ValueTask<SqliteConnection> OpenAsync(string path, bool readOnly, CancellationToken cancellationToken)
     {

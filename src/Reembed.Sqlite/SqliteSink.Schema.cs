@@ -12,13 +12,7 @@ internal sealed partial class SqliteSink
         SqliteConnection? connection = null;
         try
         {
-            var folder = Path.GetDirectoryName(_path);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            connection = await SqliteSetup.OpenAsync(_path, readOnly: false, cancellationToken);
+            connection = await SqliteSetup.OpenCreatingAsync(_path, cancellationToken);
             await using var create = connection.CreateCommand();
             create.CommandText =
                 $"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, vector BLOB NOT NULL, content_hash TEXT NOT NULL, space TEXT NOT NULL)";

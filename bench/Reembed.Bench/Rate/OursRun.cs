@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Reembed.Bench.Rate;
 
-/// <summary>The real CLI against the fake: <c>reembed run</c> in a child process, stopped with SIGINT.</summary>
+/// <summary>The real CLI against the fake: <c>reembed run</c> in a child process, stopped with SIGTERM.</summary>
 internal static class OursRun
 {
     private const string ApiKeyEnv = "REEMBED_BENCH_API_KEY";
@@ -39,13 +39,13 @@ internal static class OursRun
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"reembed did not stop within {StopGrace.TotalSeconds} s of SIGINT:\n{stderr}");
+                throw new InvalidOperationException($"reembed did not stop within {StopGrace.TotalSeconds} s of SIGTERM:\n{stderr}");
             }
 
             // A slow stop is the user's wait after Ctrl-C: worth seeing, though not part of the measure.
             var after = server.Counters.Succeeded - stop.Succeeded;
             Console.Error.WriteLine(
-                $"reembed stopped {TimeProvider.System.GetElapsedTime(stopping).TotalSeconds:0.0} s after SIGINT, exit {process.ExitCode}; {after} requests answered 200 meanwhile");
+                $"reembed stopped {TimeProvider.System.GetElapsedTime(stopping).TotalSeconds:0.0} s after SIGTERM, exit {process.ExitCode}; {after} requests answered 200 meanwhile");
             return RateMeasure.From(server, start, window, stop, skipped: null);
         }
         finally

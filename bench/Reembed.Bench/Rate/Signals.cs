@@ -3,16 +3,20 @@ using System.Runtime.InteropServices;
 
 namespace Reembed.Bench.Rate;
 
-/// <summary>Ctrl-C for a child process, as a user stops a run.</summary>
+/// <summary>
+/// Stops a child run gracefully, as a user or a scheduler does. SIGTERM, not SIGINT: a benchmark
+/// started in the background (<c>bench … &amp;</c>) inherits SIGINT as ignored, as shells make
+/// background jobs, and so would every child; SIGTERM takes the CLI's same graceful path.
+/// </summary>
 internal static class Signals
 {
-    private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     public static void Interrupt(Process process)
     {
-        if (Kill(process.Id, SigInt) != 0)
+        if (Kill(process.Id, SigTerm) != 0)
         {
-            throw new InvalidOperationException($"kill({process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 

@@ -30,14 +30,7 @@ public static class SqliteCache
         SqliteConnection? connection = null;
         try
         {
-            var fullPath = Path.GetFullPath(path);
-            var directory = Path.GetDirectoryName(fullPath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            connection = await SqliteSetup.OpenAsync(fullPath, readOnly: false, cancellationToken);
+            connection = await SqliteSetup.OpenCreatingAsync(Path.GetFullPath(path), cancellationToken);
             await CacheSchema.EnsureAsync(connection, path, cancellationToken);
             if (ttl is { } keep)
             {

@@ -18,14 +18,7 @@ public static class SqliteState
         SqliteConnection? connection = null;
         try
         {
-            var fullPath = Path.GetFullPath(path);
-            var directory = Path.GetDirectoryName(fullPath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            connection = await SqliteSetup.OpenAsync(fullPath, readOnly: false, cancellationToken);
+            connection = await SqliteSetup.OpenCreatingAsync(Path.GetFullPath(path), cancellationToken);
             await StateSchema.EnsureAsync(connection, path, cancellationToken);
             var store = new SqliteStateStore(path, connection, timeProvider);
             connection = null;

@@ -31,6 +31,34 @@ public sealed class RemoteFatalTests
     }
 
     [Fact]
+    public async Task Run_KeyRevokedMidRun_StopsWithCheckpointIntactThenResumesExactly()
+    {
+        await using var harness = await RemoteHarness.StartAsync(400, new FakeServerOptions { LatencyMean = TimeSpan.FromMilliseconds(30) });
+        using var process = CliProcess.Start(harness.Workspace.Dir, harness.Environment, "run", "--json");
+        var (stdout, stderr) = CliProcess.Capture(process);
+        await CliProcess.WaitForOutputAsync(process, stderr, "committed through batch");
+
+        harness.Server.Faults.ForceStatus = 401;
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 3, $"{stdout}\n{stderr}");
+        var status = (await harness.RunAsync("status", "--json")).Json();
+        Assert.Equal("failed", status.GetProperty("state").GetString());
+        var committed = status.GetProperty("processed").GetInt64();
+        Assert.InRange(committed, 1, 399);
+        Assert.Equal(committed, harness.Workspace.ReadTarget().Count);
+        Assert.Equal(0, status.GetProperty("failed").GetInt64());
+
+        harness.Server.Faults.ForceStatus = null;
+        var resumed = await harness.RunAsync("run", "--json");
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.True(resumed.Json().GetProperty("resumed").GetBoolean());
+        harness.AssertTargetExact();
+    }
+
+    [Fact]
     public async Task Run_KeyVariableUnset_ExitsTwoBeforeAnyRequest()
     {
         await using var harness = await RemoteHarness.StartAsync(10);

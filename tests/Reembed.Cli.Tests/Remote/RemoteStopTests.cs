@@ -4,7 +4,7 @@ using Reembed.Testing.FakeApi;
 
 namespace Reembed.Tests;
 
-/// <summary>Ctrl-C while a rate limit holds queued work: the run stops at once, it does not drain the queue.</summary>
+/// <summary>A stop (SIGTERM, as Ctrl-C) while a rate limit holds queued work: the run stops at once, it does not drain the queue.</summary>
 public sealed class RemoteStopTests
 {
     [Fact]
@@ -33,7 +33,7 @@ public sealed class RemoteStopTests
             Assert.False(process.HasExited, "the run ended before it could be interrupted");
 
             var watch = Stopwatch.StartNew();
-            CliProcess.Signal(process, 2);
+            CliProcess.Signal(process, 15); // SIGTERM: the same graceful path as Ctrl-C, and never ignored by a background parent
             var exited = await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(10))) is Task t && process.HasExited;
             if (!exited)
             {
@@ -41,7 +41,7 @@ public sealed class RemoteStopTests
             }
 
             process.WaitForExit();
-            Assert.True(exited, $"round {round}: still running 10 s after SIGINT\n{stderr}");
+            Assert.True(exited, $"round {round}: still running 10 s after SIGTERM\n{stderr}");
             Assert.Equal(130, process.ExitCode);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"round {round}: took {watch.Elapsed} to stop");
         }
