@@ -55,6 +55,14 @@ internal sealed partial class PipelinePass
         var writer = GuardAsync(() => WriteLoopAsync(toWrite.Reader, failed.Token), failed);
 
         await Task.WhenAll(reader, embedded, writer);
+
+        // The reader may have reached the end before the stop, yet batches it emitted were
+        // abandoned: the shard is not done, its watermark stays before them.
+        if (_abandoned)
+        {
+            Finished = false;
+        }
+
         if (_failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);

@@ -204,6 +204,38 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_StopAfterTheWholeSourceWasRead_JobNotCompletedAndResumeEmbedsTheRest()
+    {
+        // 30 records fit in the in-flight window: the reader is done before the last batch is embedded.
+        var fixture = new Fixture(30);
+        using var stop = new CancellationTokenSource();
+        fixture.Generator.OnGenerate = async (inputs, ct) =>
+        {
+            if (inputs.Contains("text 25"))
+            {
+                await stop.CancelAsync();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return null;
+        };
+
+        var stopped = await fixture.RunAsync(stop: stop);
+
+        Assert.True(stopped.Stopped);
+        Assert.Equal(JobState.Cancelled, stopped.Job.State);
+        Assert.True(stopped.Job.Counters.Processed < 30);
+        Assert.Equal(stopped.Job.Counters.Processed, fixture.Sink.Rows.Count);
+
+        fixture.Generator.OnGenerate = null;
+        var resumed = await fixture.RunAsync();
+
+        Assert.Equal(JobState.Completed, resumed.Job.State);
+        Assert.Equal(30, fixture.Sink.Rows.Count);
+        Assert.Equal(30, resumed.Job.Counters.Processed);
+    }
+
+    [Fact]
     public async Task RunAsync_CancelRequestedInState_StopsAtNextCommit()
     {
         var fixture = new Fixture(400);
