@@ -75,8 +75,11 @@ start_postgres() {
   else
     pg_ready && die "port $pg_port already answers but not with this checkout's cluster ($data); stop that server or set REEMBED_TEST_PG_PORT"
     if [[ ! -f $data/PG_VERSION ]]; then
+      # Root reaches the superuser as the postgres OS user (peer); anyone else owns the cluster and its private socket.
+      local local_auth=peer
+      [[ $(id -u) -eq 0 ]] || local_auth=trust
       as_owner mkdir -p "$data"
-      as_owner "$pg_bin/initdb" -D "$data" -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
+      as_owner "$pg_bin/initdb" -D "$data" -U postgres --auth-local=$local_auth --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
         >"$home/initdb.log" 2>&1 || { cat "$home/initdb.log" >&2; die "initdb failed"; }
     fi
     as_owner mkdir -p "$run"
