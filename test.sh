@@ -6,7 +6,25 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+services_failed=0
+services_started=0
+cleanup() {
+  rm -f "$log"
+  # Leave running what was running before (a developer's own start); stop what this run started.
+  [[ $services_started -eq 1 ]] && scripts/test-services.sh stop || true
+}
+trap cleanup EXIT
+
+# Postgres 15 and pgvector on loopback; tests that need one fail (never skip) when its variable is unset.
+if ! scripts/test-services.sh status; then
+  services_started=1
+fi
+if scripts/test-services.sh start; then
+  eval "$(scripts/test-services.sh env | sed 's/^/export /')"
+else
+  echo "test services failed to start: the Postgres tests will fail"
+  services_failed=1
+fi
 
 if ! dotnet build Reembed.slnx -c Release --nologo -v q -clp:ErrorsOnly; then
   echo "build failed"
@@ -31,6 +49,8 @@ if [[ $status -ne 0 && $failed -eq 0 ]] || [[ $summaries -lt $projects ]]; then
   status=1
 fi
 
+failed=$((failed + services_failed))
+[[ $services_failed -ne 0 ]] && status=1
 line="$passed passed, $failed failed"
 [[ $skipped -gt 0 ]] && line="$line, $skipped skipped"
 echo "$line"

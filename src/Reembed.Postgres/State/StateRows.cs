@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace Reembed.Postgres;
+
+/// <summary>Maps <c>jobs</c> rows to <see cref="JobRecord"/> and job states to their stored text.</summary>
+internal static class StateRows
+{
+    public const string JobColumns = """
+        id, config_key, spec_fingerprint, spec_json, mode, space_id, space_description, state,
+        processed, embedded, skipped, cached, failed, total, active_seconds, error, cancel_requested,
+        owner, heartbeat_at, created_at, updated_at, finished_at, sink_token, notice
+        """;
+
+    public static JobRecord ReadJob(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        ConfigKey = reader.GetString(1),
+        SpecFingerprint = reader.GetString(2),
+        SpecJson = reader.GetString(3),
+        Mode = reader.GetString(4),
+        SpaceId = reader.GetString(5),
+        SpaceDescription = reader.GetString(6),
+        State = ParseState(reader.GetString(7)),
+        Counters = new JobCounters(reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12)),
+        Total = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+        ActiveSeconds = reader.GetDouble(14),
+        Error = reader.IsDBNull(15) ? null : reader.GetString(15),
+        CancelRequested = reader.GetBoolean(16),
+        Owner = reader.IsDBNull(17) ? null : reader.GetString(17),
+        HeartbeatAt = reader.IsDBNull(18) ? null : reader.GetFieldValue<DateTimeOffset>(18),
+        CreatedAt = reader.GetFieldValue<DateTimeOffset>(19),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(20),
+        FinishedAt = reader.IsDBNull(21) ? null : reader.GetFieldValue<DateTimeOffset>(21),
+        SinkToken = reader.IsDBNull(22) ? null : reader.GetString(22),
+        Notice = reader.IsDBNull(23) ? null : reader.GetString(23),
+    };
+
+    public static bool IsFinal(JobState state) =>
+        state is JobState.Completed or JobState.Failed or JobState.Cancelled;
+
+    // The same words as the SQLite store, so that a psql user reads the design's vocabulary.
+    public static string StateText(JobState state) => state switch
+    {
+        JobState.Pending => "pending",
+        JobState.Running => "running",
+        JobState.Completed => "completed",
+        JobState.Failed => "failed",
+        JobState.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "unknown job state"),
+    };
+
+    public static JobState ParseState(string text) => text switch
+    {
+        "pending" => JobState.Pending,
+        "running" => JobState.Running,
+        "completed" => JobState.Completed,
+        "failed" => JobState.Failed,
+        "cancelled" => JobState.Cancelled,
+        _ => throw new ReembedException(ErrorKind.Fatal, $"state store holds an unknown job state '{text}'"),
+    };
+}
