@@ -16,10 +16,6 @@ internal sealed partial class PostgresSink : VectorSink
     private const int KeysPerLookup = 1000;
 
     private readonly PostgresSinkOptions _options;
-    private readonly PgTableName _table;
-    private readonly string _id;
-    private readonly string _vector;
-    private readonly string _hash;
     private readonly bool _inPlace;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private PgServer? _server;
@@ -28,15 +24,16 @@ internal sealed partial class PostgresSink : VectorSink
     private string _idType = "text";
     private string _applySql = "";
     private bool? _useCopy;
+    private PgTableName _table;
+    private string _id = "";
+    private string _vector = "";
+    private string _hash = "";
 
     public PostgresSink(PostgresSinkOptions options)
     {
         _options = options;
         _inPlace = options.Shape == PostgresTargetShape.InPlace;
-        _table = PgIdentifier.ParseTable(options.Table, "target.table");
-        _id = PgIdentifier.Quote(options.IdColumn, "target.id");
-        _vector = PgIdentifier.Quote(options.VectorColumn, "target.vector");
-        _hash = _inPlace ? PgIdentifier.Quote(options.VectorColumn + "_hash", "target.vector") : "\"content_hash\"";
+        _table = new PgTableName(null, options.Table);
         _useCopy = options.LoadPath switch
         {
             PostgresLoadPath.Copy => true,
@@ -60,6 +57,7 @@ internal sealed partial class PostgresSink : VectorSink
         }
 
         // resumeToken is not needed: upserts by id make a redone batch harmless.
+        ResolveNames();
         _server ??= PgServer.Create(_options.ConnectionString, "target");
         _writer = await _server.OpenAsync(cancellationToken);
         try
@@ -79,6 +77,7 @@ internal sealed partial class PostgresSink : VectorSink
     public override async ValueTask<bool> OpenForLookupAsync(EmbeddingSpace space, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(space);
+        ResolveNames();
         _server ??= PgServer.Create(_options.ConnectionString, "target");
         await using var connection = await _server.OpenAsync(cancellationToken);
         try
@@ -163,6 +162,15 @@ internal sealed partial class PostgresSink : VectorSink
         "uuid" => Guid.TryParse(key, out _),
         _ => true,
     };
+
+    /// <summary>Validates every configured name before any SQL is built from it.</summary>
+    private void ResolveNames()
+    {
+        _table = PgIdentifier.ParseTable(_options.Table, "target.table");
+        _id = PgIdentifier.Quote(_options.IdColumn, "target.id");
+        _vector = PgIdentifier.Quote(_options.VectorColumn, "target.vector");
+        _hash = _inPlace ? PgIdentifier.Quote(_options.VectorColumn + "_hash", "target.vector") : "\"content_hash\"";
+    }
 
     private ReembedException MissingTable() => ReembedException.Config(
         "target.table",
