@@ -62,6 +62,10 @@ internal sealed partial class PostgresSink
         NpgsqlConnection connection, IReadOnlyList<VectorRecord> records, EmbeddingSpace space, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Re-declared per batch: a pool's connection reset (DISCARD ALL) drops temporary tables, and
+        // on a server that serves every connection from one session (PGlite) another client's reset does too.
+        await CreateStagingAsync(connection, cancellationToken);
         if (_useCopy ?? true)
         {
             try

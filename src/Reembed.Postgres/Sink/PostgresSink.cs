@@ -64,6 +64,11 @@ internal sealed partial class PostgresSink : VectorSink
         {
             await PrepareTableAsync(_writer, space, cancellationToken);
             await CreateStagingAsync(_writer, cancellationToken);
+            if (_useCopy is null && await IsPgliteAsync(_writer, cancellationToken))
+            {
+                // PGlite hangs its one session on COPY FROM STDIN instead of failing it, so Auto cannot try.
+                _useCopy = false;
+            }
         }
         catch (NpgsqlException ex)
         {
@@ -162,6 +167,12 @@ internal sealed partial class PostgresSink : VectorSink
         "uuid" => Guid.TryParse(key, out _),
         _ => true,
     };
+
+    private static async ValueTask<bool> IsPgliteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version()", connection);
+        return (await command.ExecuteScalarAsync(cancellationToken) as string)?.Contains("PGlite", StringComparison.Ordinal) == true;
+    }
 
     /// <summary>Validates every configured name before any SQL is built from it.</summary>
     private void ResolveNames()
