@@ -1,0 +1,25 @@
+using Reembed.Postgres.Sink;
+using Reembed.Postgres.Source;
+
+namespace Reembed.Postgres;
+
+/// <summary>Creates the <c>postgres</c> source and target.</summary>
+public static class PostgresStores
+{
+    /// <summary>A source reading a table or query in id order, sharded by id range. Call <see cref="RecordSource.OpenAsync"/> first.</summary>
+    public static RecordSource CreateSource(PostgresSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostgresSource(options);
+    }
+
+    /// <summary>
+    /// A target writing vectors into a new table (shadow) or a column of the source table (in place).
+    /// Call <see cref="VectorSink.OpenAsync"/> first.
+    /// </summary>
+    public static VectorSink CreateSink(PostgresSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostgresSink(options);
+    }
+}
