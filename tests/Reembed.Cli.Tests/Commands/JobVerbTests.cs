@@ -20,9 +20,19 @@ public sealed class JobVerbTests
         var environment = new Dictionary<string, string> { ["REEMBED_PROGRESS_SECONDS"] = "0.05" };
         using var process = CliProcess.Start(workspace.Dir, environment, "run", "--json");
         var (stdout, stderr) = CliProcess.Capture(process);
-        await CliProcess.WaitForOutputAsync(process, stderr, "progress:");
+        await CliProcess.WaitForOutputAsync(process, stderr, "committed through batch");
 
-        var status = await CliProcess.RunAsync(workspace.Dir, "status", "--json");
+        // The state holds a rate once a commit landed and a total once the count finished: poll for both.
+        CliResult status;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            status = await CliProcess.RunAsync(workspace.Dir, "status", "--json");
+        }
+        while (status.ExitCode == 0 && DateTime.UtcNow < deadline
+            && (status.Json().GetProperty("total").ValueKind == System.Text.Json.JsonValueKind.Null
+                || status.Json().GetProperty("recordsPerSecond").GetDouble() <= 0));
+
         Assert.True(status.ExitCode == 0, status.ToString());
         var running = status.Json();
         Assert.True(running.GetProperty("running").GetBoolean(), status.ToString());
