@@ -24,8 +24,8 @@ internal sealed partial class PostgresStateStore
                     FROM unnest(@shardIds::text[], @descriptors::text[]) WITH ORDINALITY AS shard (id, descriptor, ordinal);
                     """, connection, transaction), ("id", job.Id), ("config", job.ConfigKey), ("fingerprint", job.SpecFingerprint), ("spec", job.SpecJson),
                     ("mode", job.Mode), ("space", job.SpaceId), ("spaceDescription", job.SpaceDescription),
-                    ("state", StateRows.StateText(job.State)), ("total", job.Total), ("now", now),
-                    ("finished", StateRows.IsFinal(job.State) ? now : null),
+                    ("state", JobStates.ToText(job.State)), ("total", job.Total), ("now", now),
+                    ("finished", JobStates.IsFinal(job.State) ? now : null),
                     ("shardIds", shards.Select(static s => s.Id).ToArray()), ("descriptors", shards.Select(static s => s.Descriptor).ToArray()));
                 await insert.ExecuteNonQueryAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -60,13 +60,13 @@ internal sealed partial class PostgresStateStore
 
     public override ValueTask SetStateAsync(string jobId, JobState state, string? error, CancellationToken cancellationToken = default)
     {
-        var final = StateRows.IsFinal(state);
+        var final = JobStates.IsFinal(state);
         var now = Now();
         return WriteJobAsync(jobId, $"""
             UPDATE {_schema}.jobs SET state = @state, error = @error, updated_at = @now, finished_at = @finished,
                 owner = CASE WHEN @final THEN NULL ELSE owner END, notice = CASE WHEN @final THEN NULL ELSE notice END
             WHERE id = @job;
-            """, cancellationToken, ("state", StateRows.StateText(state)), ("error", error), ("now", now),
+            """, cancellationToken, ("state", JobStates.ToText(state)), ("error", error), ("now", now),
             ("finished", final ? now : null), ("final", final));
     }
 

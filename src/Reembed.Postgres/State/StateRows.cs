@@ -20,7 +20,7 @@ internal static class StateRows
         Mode = reader.GetString(4),
         SpaceId = reader.GetString(5),
         SpaceDescription = reader.GetString(6),
-        State = ParseState(reader.GetString(7)),
+        State = JobStates.Parse(reader.GetString(7)),
         Counters = new JobCounters(reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12)),
         Total = reader.IsDBNull(13) ? null : reader.GetInt64(13),
         ActiveSeconds = reader.GetDouble(14),
@@ -33,29 +33,5 @@ internal static class StateRows
         FinishedAt = reader.IsDBNull(21) ? null : reader.GetFieldValue<DateTimeOffset>(21),
         SinkToken = reader.IsDBNull(22) ? null : reader.GetString(22),
         Notice = reader.IsDBNull(23) ? null : reader.GetString(23),
-    };
-
-    public static bool IsFinal(JobState state) =>
-        state is JobState.Completed or JobState.Failed or JobState.Cancelled;
-
-    // The same words as the SQLite store, so that a psql user reads the design's vocabulary.
-    public static string StateText(JobState state) => state switch
-    {
-        JobState.Pending => "pending",
-        JobState.Running => "running",
-        JobState.Completed => "completed",
-        JobState.Failed => "failed",
-        JobState.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "unknown job state"),
-    };
-
-    public static JobState ParseState(string text) => text switch
-    {
-        "pending" => JobState.Pending,
-        "running" => JobState.Running,
-        "completed" => JobState.Completed,
-        "failed" => JobState.Failed,
-        "cancelled" => JobState.Cancelled,
-        _ => throw new ReembedException(ErrorKind.Fatal, $"state store holds an unknown job state '{text}'"),
     };
 }

@@ -21,7 +21,7 @@ internal static class JobRows
         Mode = reader.GetString(4),
         SpaceId = reader.GetString(5),
         SpaceDescription = reader.GetString(6),
-        State = ParseState(reader.GetString(7)),
+        State = JobStates.Parse(reader.GetString(7)),
         Counters = new JobCounters(reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12)),
         Total = reader.IsDBNull(13) ? null : reader.GetInt64(13),
         ActiveSeconds = reader.GetDouble(14),
@@ -34,30 +34,6 @@ internal static class JobRows
         FinishedAt = reader.IsDBNull(21) ? null : ParseTime(reader.GetString(21)),
         SinkToken = reader.IsDBNull(22) ? null : reader.GetString(22),
         Notice = reader.IsDBNull(23) ? null : reader.GetString(23),
-    };
-
-    public static bool IsFinal(JobState state) =>
-        state is JobState.Completed or JobState.Failed or JobState.Cancelled;
-
-    // Lower-case names keep the file readable with the sqlite3 shell and match the design's vocabulary.
-    public static string StateText(JobState state) => state switch
-    {
-        JobState.Pending => "pending",
-        JobState.Running => "running",
-        JobState.Completed => "completed",
-        JobState.Failed => "failed",
-        JobState.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "unknown job state"),
-    };
-
-    public static JobState ParseState(string text) => text switch
-    {
-        "pending" => JobState.Pending,
-        "running" => JobState.Running,
-        "completed" => JobState.Completed,
-        "failed" => JobState.Failed,
-        "cancelled" => JobState.Cancelled,
-        _ => throw new ReembedException(ErrorKind.Fatal, $"state store holds an unknown job state '{text}'"),
     };
 
     // UTC round-trip text is fixed-width, so ORDER BY created_at sorts by time.

@@ -19,8 +19,8 @@ internal sealed partial class SqliteStateStore
                         $state, $total, $now, $now, $finished);
                     """, ("$id", job.Id), ("$config", job.ConfigKey), ("$fingerprint", job.SpecFingerprint), ("$spec", job.SpecJson),
                     ("$mode", job.Mode), ("$space", job.SpaceId), ("$spaceDescription", job.SpaceDescription),
-                    ("$state", JobRows.StateText(job.State)), ("$total", job.Total), ("$now", now),
-                    ("$finished", JobRows.IsFinal(job.State) ? now : null));
+                    ("$state", JobStates.ToText(job.State)), ("$total", job.Total), ("$now", now),
+                    ("$finished", JobStates.IsFinal(job.State) ? now : null));
                 insertJob.Transaction = transaction;
                 await insertJob.ExecuteNonQueryAsync(ct);
 
@@ -67,13 +67,13 @@ internal sealed partial class SqliteStateStore
 
     public override ValueTask SetStateAsync(string jobId, JobState state, string? error, CancellationToken cancellationToken = default)
     {
-        var final = JobRows.IsFinal(state);
+        var final = JobStates.IsFinal(state);
         var now = Now();
         return WriteJobAsync(jobId, """
             UPDATE jobs SET state = $state, error = $error, updated_at = $now, finished_at = $finished,
                 owner = CASE WHEN $final THEN NULL ELSE owner END, notice = CASE WHEN $final THEN NULL ELSE notice END
             WHERE id = $job;
-            """, cancellationToken, ("$state", JobRows.StateText(state)), ("$error", error), ("$now", now),
+            """, cancellationToken, ("$state", JobStates.ToText(state)), ("$error", error), ("$now", now),
             ("$finished", final ? now : null), ("$final", final ? 1 : 0));
     }
 
