@@ -49,7 +49,7 @@ internal sealed class JobsVerb : IVerb
 
         if (jobs.Count == 0)
         {
-            context.Say($"no jobs in {config.StatePath}");
+            context.Say($"no jobs in {config.State.Description}");
         }
 
         foreach (var job in jobs)

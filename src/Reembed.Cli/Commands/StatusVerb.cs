@@ -59,8 +59,8 @@ internal sealed class StatusVerb : IVerb
             ? await state.FindLatestJobAsync(config.ConfigPath, cancellationToken)
             : await state.GetJobAsync(jobId, cancellationToken);
         return job ?? throw new ReembedException(ErrorKind.Config, jobId is null
-            ? $"no job has been run from {config.ConfigPath} yet (state: {config.StatePath})"
-            : $"--job: no job with id '{jobId}' in {config.StatePath}");
+            ? $"no job has been run from {config.ConfigPath} yet (state: {config.State.Description})"
+            : $"--job: no job with id '{jobId}' in {config.State.Description}");
     }
 
     private static (double Rate, double? Eta) Rates(JobRecord job)

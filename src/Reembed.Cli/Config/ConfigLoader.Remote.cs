@@ -6,9 +6,12 @@ internal static partial class ConfigLoader
     /// <c>cache</c>: <c>false</c>, <c>true</c>, or <c>{ "path", "ttlDays", "enabled" }</c>. On by default for
     /// remote models (beside the state store); off for the built-in embedder, which is faster than a lookup.
     /// </summary>
-    private static CacheSpec BindCache(ConfigSection root, string baseDirectory, string statePath, EmbedderSpec embedder)
+    private static CacheSpec BindCache(ConfigSection root, string baseDirectory, StateSpec state, EmbedderSpec embedder)
     {
-        var defaultPath = Path.Combine(Path.GetDirectoryName(statePath)!, "cache.db");
+        // Beside a SQLite state store; with state on a server, in the config's own .reembed folder.
+        var defaultPath = state.Path is { } statePath
+            ? Path.Combine(Path.GetDirectoryName(statePath)!, "cache.db")
+            : Resolve(baseDirectory, Path.Combine(".reembed", "cache.db"));
         var enabledByDefault = !embedder.IsLocal;
         if (root.Raw("cache") is { ValueKind: System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False })
         {
@@ -20,10 +23,18 @@ internal static partial class ConfigLoader
             return new CacheSpec(enabledByDefault, defaultPath, null);
         }
 
-        section.RejectUnknownKeys("enabled", "path", "ttlDays");
-        var path = section.String("path") is { } configured ? Resolve(baseDirectory, configured) : defaultPath;
         var ttl = section.Double("ttlDays", 0.0001, 36_500) is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
         var enabled = section.Bool("enabled") ?? true;
+        switch (section.String("type"))
+        {
+            case "postgres":
+                return BindPostgresCache(section, enabled, ttl);
+            case not (null or "sqlite") and var type:
+                throw ReembedException.Config(section.Key("type"), $"unknown cache type '{type}' (known: sqlite, postgres)");
+        }
+
+        section.RejectUnknownKeys("enabled", "type", "path", "ttlDays");
+        var path = section.String("path") is { } configured ? Resolve(baseDirectory, configured) : defaultPath;
         section.RejectUnknownKeys();
         return new CacheSpec(enabled, path, ttl);
     }

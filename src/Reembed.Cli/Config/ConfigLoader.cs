@@ -53,14 +53,12 @@ internal static partial class ConfigLoader
         var baseDirectory = Path.GetDirectoryName(configPath)!;
         root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "cache", "enrich", "$schema");
         var source = BindSource(root.Section("source", required: true)!, baseDirectory);
-        var target = BindTarget(root.Section("target", required: true)!, baseDirectory);
+        var target = BindTarget(root.Section("target", required: true)!, baseDirectory, source);
         var pipeline = new PipelineOptions { Mode = ParseMode(root.String("mode") is var mode && overrides.Mode is null ? mode : overrides.Mode, overrides.Mode is null ? "mode" : "--mode") };
         var embedder = BindEmbedder(root.Section("embedder", required: true)!, pipeline);
         BindBatch(root.Section("batch"), embedder.Type, pipeline);
-        var statePath = overrides.StatePath is { } overridden
-            ? Path.GetFullPath(overridden)
-            : Resolve(baseDirectory, root.String("state") ?? Path.Combine(".reembed", "state.db"));
-        var cache = BindCache(root, baseDirectory, statePath, embedder);
+        var state = BindState(root, baseDirectory, overrides);
+        var cache = BindCache(root, baseDirectory, state, embedder);
         var enrich = root.Section("enrich") is { } enrichSection ? BindEnrich(enrichSection) : null;
         pipeline.Validate();
         return new ReembedConfig
@@ -70,7 +68,7 @@ internal static partial class ConfigLoader
             Target = target,
             Embedder = embedder,
             Pipeline = pipeline,
-            StatePath = statePath,
+            State = state,
             Cache = cache,
             Enrich = enrich,
         };
@@ -79,6 +77,11 @@ internal static partial class ConfigLoader
     private static SourceSpec BindSource(ConfigSection section, string baseDirectory)
     {
         var type = section.String("type", required: true)!;
+        if (type == "postgres")
+        {
+            return BindPostgresSource(section);
+        }
+
         section.RejectUnknownKeys(type == "sqlite" ? ["path", "id", "text", "table", "where"] : ["path", "id", "text"]);
         var path = Resolve(baseDirectory, section.String("path", required: true)!);
         var text = TextTemplate.Parse(section.String("text", required: true)!, section.Key("text"));
@@ -86,22 +89,27 @@ internal static partial class ConfigLoader
         {
             "jsonl" => new(type, path, section.String("id") ?? "id", text, null, null),
             "sqlite" => new(type, path, section.String("id") ?? "id", text, section.String("table", required: true), section.String("where")),
-            _ => throw ReembedException.Config(section.Key("type"), $"unknown source type '{type}' (known: jsonl, sqlite)"),
+            _ => throw ReembedException.Config(section.Key("type"), $"unknown source type '{type}' (known: jsonl, sqlite, postgres)"),
         };
         section.RejectUnknownKeys();
         return spec;
     }
 
-    private static TargetSpec BindTarget(ConfigSection section, string baseDirectory)
+    private static TargetSpec BindTarget(ConfigSection section, string baseDirectory, SourceSpec source)
     {
         var type = section.String("type", required: true)!;
+        if (type == "postgres")
+        {
+            return BindPostgresTarget(section, source);
+        }
+
         section.RejectUnknownKeys(type == "sqlite" ? ["path", "table"] : ["path"]);
         var path = Resolve(baseDirectory, section.String("path", required: true)!);
         TargetSpec spec = type switch
         {
             "sqlite" => new(type, path, section.String("table") ?? "vectors"),
             "jsonl" => new(type, path, null),
-            _ => throw ReembedException.Config(section.Key("type"), $"unknown target type '{type}' (known: sqlite, jsonl)"),
+            _ => throw ReembedException.Config(section.Key("type"), $"unknown target type '{type}' (known: sqlite, jsonl, postgres)"),
         };
         section.RejectUnknownKeys();
         return spec;

@@ -17,7 +17,10 @@ internal sealed class ReembedConfig
 
     public required PipelineOptions Pipeline { get; init; }
 
-    public required string StatePath { get; init; }
+    public required StateSpec State { get; init; }
+
+    /// <summary>The SQLite state file; null when the state is on PostgreSQL.</summary>
+    public string? StatePath => State.Path;
 
     public required CacheSpec Cache { get; init; }
 
@@ -37,11 +40,26 @@ internal sealed class ReembedConfig
             writer.WriteString("text", Source.Text.Source);
             writer.WriteString("table", Source.Table);
             writer.WriteString("where", Source.Where);
+            if (Source.Type == "postgres")
+            {
+                // Names only: the connection string itself is a secret and stays in the environment.
+                writer.WriteString("query", Source.Query);
+                writer.WriteString("connectionStringEnv", Source.ConnectionStringEnv);
+            }
+
             writer.WriteEndObject();
             writer.WriteStartObject("target");
             writer.WriteString("type", Target.Type);
             writer.WriteString("path", Target.Path);
             writer.WriteString("table", Target.Table);
+            if (Target.Type == "postgres")
+            {
+                writer.WriteString("connectionStringEnv", Target.ConnectionStringEnv);
+                writer.WriteString("vector", Target.Vector);
+                writer.WriteString("vectorType", Target.VectorType.ToString().ToLowerInvariant());
+                writer.WriteString("shape", Target.InPlace ? "in-place" : "shadow");
+            }
+
             writer.WriteEndObject();
             writer.WriteStartObject("embedder");
             writer.WriteString("type", Embedder.Type);

@@ -1,4 +1,19 @@
+using Reembed.Postgres;
+
 namespace Reembed.Cli;
 
-/// <summary>The <c>target</c> section, resolved: paths absolute.</summary>
-internal sealed record TargetSpec(string Type, string Path, string? Table);
+/// <summary>The <c>target</c> section, resolved: paths absolute; for postgres, the shape decided.</summary>
+internal sealed record TargetSpec(string Type, string? Path, string? Table)
+{
+    /// <summary>The NAME of the environment variable holding the connection string, never its value.</summary>
+    public string? ConnectionStringEnv { get; init; }
+
+    public string Vector { get; init; } = "embedding";
+
+    public PostgresVectorType VectorType { get; init; } = PostgresVectorType.Vector;
+
+    public PostgresLoadPath LoadPath { get; init; } = PostgresLoadPath.Auto;
+
+    /// <summary>The vectors go into a column of the source table itself (same connection, same table).</summary>
+    public bool InPlace { get; init; }
+}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Reembed.Jsonl;
+using Reembed.Postgres;
 using Reembed.Sqlite;
 
 namespace Reembed.Cli;
@@ -13,7 +14,7 @@ internal sealed class Components : IAsyncDisposable
         State = state;
         Embedder = embedder;
         Source = CreateSource(config.Source);
-        Sink = CreateSink(config.Target);
+        Sink = CreateSink(config.Target, config.Source, Source);
     }
 
     public ReembedConfig Config { get; }
@@ -35,7 +36,7 @@ internal sealed class Components : IAsyncDisposable
         var embedder = await EmbedderStack.CreateAsync(config, time, openCache: true, cancellationToken);
         try
         {
-            return new(config, await SqliteState.OpenAsync(config.StatePath, time, cancellationToken), embedder);
+            return new(config, await OpenStateAsync(config, time, cancellationToken), embedder);
         }
         catch
         {
@@ -46,7 +47,9 @@ internal sealed class Components : IAsyncDisposable
 
     /// <summary>Opens only the state store, for verbs that read jobs (<c>status</c>, <c>jobs</c>, <c>cancel</c>).</summary>
     public static ValueTask<StateStore> OpenStateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default) =>
-        SqliteState.OpenAsync(config.StatePath, time, cancellationToken);
+        config.State.IsPostgres
+            ? PostgresState.OpenAsync(Secrets.Read(config.State.ConnectionStringEnv, "state.connectionStringEnv")!, config.State.Schema, time, cancellationToken)
+            : SqliteState.OpenAsync(config.State.Path!, time, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -58,10 +61,19 @@ internal sealed class Components : IAsyncDisposable
 
     public static RecordSource CreateSource(SourceSpec spec) => spec.Type switch
     {
-        "jsonl" => JsonlStores.CreateSource(new JsonlSourceOptions { Path = spec.Path, IdField = spec.Id, Text = spec.Text }),
+        "jsonl" => JsonlStores.CreateSource(new JsonlSourceOptions { Path = spec.Path!, IdField = spec.Id, Text = spec.Text }),
+        "postgres" => PostgresStores.CreateSource(new PostgresSourceOptions
+        {
+            ConnectionString = Secrets.Read(spec.ConnectionStringEnv, "source.connectionStringEnv")!,
+            Table = spec.Table,
+            Query = spec.Query,
+            IdColumn = spec.Id,
+            Text = spec.Text,
+            Where = spec.Where,
+        }),
         "sqlite" => SqliteStores.CreateSource(new SqliteSourceOptions
         {
-            Path = spec.Path,
+            Path = spec.Path!,
             Table = spec.Table!,
             IdColumn = spec.Id,
             Text = spec.Text,
@@ -70,10 +82,29 @@ internal sealed class Components : IAsyncDisposable
         _ => throw ReembedException.Config("source.type", $"unknown source type '{spec.Type}'"),
     };
 
-    public static VectorSink CreateSink(TargetSpec spec) => spec.Type switch
+    /// <param name="sourceSpec">The source's config: an in-place target pages by the source's id column.</param>
+    /// <param name="source">The source itself: a new shadow table takes its id type, known once it is open.</param>
+    public static VectorSink CreateSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source) => spec.Type switch
     {
-        "sqlite" => SqliteStores.CreateSink(new SqliteSinkOptions { Path = spec.Path, Table = spec.Table! }),
-        "jsonl" => JsonlStores.CreateSink(new JsonlSinkOptions { Path = spec.Path }),
+        "sqlite" => SqliteStores.CreateSink(new SqliteSinkOptions { Path = spec.Path!, Table = spec.Table! }),
+        "jsonl" => JsonlStores.CreateSink(new JsonlSinkOptions { Path = spec.Path! }),
+        "postgres" => CreatePostgresSink(spec, sourceSpec, source),
         _ => throw ReembedException.Config("target.type", $"unknown target type '{spec.Type}'"),
     };
+
+    private static VectorSink CreatePostgresSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source)
+    {
+        var connectionString = Secrets.Read(spec.ConnectionStringEnv, "target.connectionStringEnv")!;
+        return new SourceTypedSink(() => PostgresStores.CreateSink(new PostgresSinkOptions
+        {
+            ConnectionString = connectionString,
+            Table = spec.Table!,
+            Shape = spec.InPlace ? PostgresTargetShape.InPlace : PostgresTargetShape.Shadow,
+            IdColumn = spec.InPlace ? sourceSpec.Id : "id",
+            IdType = (source as Postgres.Source.PostgresSource)?.IdSqlType ?? "text",
+            VectorColumn = spec.Vector,
+            VectorType = spec.VectorType,
+            LoadPath = spec.LoadPath,
+        }));
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Reembed.Caching;
 using Reembed.Enrichment;
 using Reembed.Hashing;
+using Reembed.Postgres;
 using Reembed.Remote;
 using Reembed.Sqlite;
 
@@ -93,7 +94,7 @@ internal sealed class EmbedderStack : IAsyncDisposable
 
         if (openCache && config.Cache.Enabled)
         {
-            Cache = await SqliteCache.OpenAsync(config.Cache.Path, config.Cache.Ttl, time, cancellationToken);
+            Cache = await OpenCacheAsync(config.Cache, time, cancellationToken);
             Generator = Own(EmbeddingCaching.Wrap(Generator, Cache, Space.Id, Space.Dimensions));
         }
 
@@ -114,6 +115,11 @@ internal sealed class EmbedderStack : IAsyncDisposable
             Enricher = Enrichers.Create(chat, options, Cache);
         }
     }
+
+    private static ValueTask<EmbeddingCache> OpenCacheAsync(CacheSpec cache, TimeProvider time, CancellationToken cancellationToken) =>
+        cache.Type == "postgres"
+            ? PostgresCache.OpenAsync(Secrets.Read(cache.ConnectionStringEnv, "cache.connectionStringEnv")!, cache.Schema, cache.Ttl, time, cancellationToken)
+            : SqliteCache.OpenAsync(cache.Path!, cache.Ttl, time, cancellationToken);
 
     private static IEmbeddingGenerator<string, Embedding<float>> CreateProvider(
         string type, RemoteEmbedderSpec remote, PipelineOptions pipeline, TimeProvider time)
