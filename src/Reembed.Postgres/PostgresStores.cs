@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Reembed.Postgres.Sink;
 using Reembed.Postgres.Source;
 
@@ -17,9 +18,11 @@ public static class PostgresStores
     /// A target writing vectors into a new table (shadow) or a column of the source table (in place).
     /// Call <see cref="VectorSink.OpenAsync"/> first.
     /// </summary>
-    public static VectorSink CreateSink(PostgresSinkOptions options)
+    /// <param name="options">Where and how to write.</param>
+    /// <param name="logger">Receives the warning about a live ANN index under an in-place backfill, and index builds; null for none.</param>
+    public static VectorSink CreateSink(PostgresSinkOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PostgresSink(options);
+        return new PostgresSink(options, logger);
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using Reembed.Postgres.Sql;
@@ -18,6 +20,8 @@ internal sealed partial class PostgresSink : VectorSink
     private readonly PostgresSinkOptions _options;
     private readonly bool _inPlace;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ILogger _logger;
+    private PgIndexManager? _indexes;
     private PgServer? _server;
     private NpgsqlConnection? _writer;
     private EmbeddingSpace? _space;
@@ -29,9 +33,10 @@ internal sealed partial class PostgresSink : VectorSink
     private string _vector = "";
     private string _hash = "";
 
-    public PostgresSink(PostgresSinkOptions options)
+    public PostgresSink(PostgresSinkOptions options, ILogger? logger = null)
     {
         _options = options;
+        _logger = logger ?? NullLogger.Instance;
         _inPlace = options.Shape == PostgresTargetShape.InPlace;
         _table = new PgTableName(null, options.Table);
         _useCopy = options.LoadPath switch
@@ -58,11 +63,14 @@ internal sealed partial class PostgresSink : VectorSink
 
         // resumeToken is not needed: upserts by id make a redone batch harmless.
         ResolveNames();
+        var index = PgIndexSpec.Resolve(_options, _table);
         _server ??= PgServer.Create(_options.ConnectionString, "target");
         _writer = await _server.OpenAsync(cancellationToken);
         try
         {
             await PrepareTableAsync(_writer, space, cancellationToken);
+            _indexes = new PgIndexManager(_options, _table, _vector, index, _logger);
+            await _indexes.PrepareAsync(_writer, cancellationToken);
             await CreateStagingAsync(_writer, cancellationToken);
             if (_useCopy is null && await IsPgliteAsync(_writer, cancellationToken))
             {
@@ -141,6 +149,25 @@ internal sealed partial class PostgresSink : VectorSink
         catch (NpgsqlException ex)
         {
             throw server.Error(ex, "target.table", $"cannot read table {_table.Display} on");
+        }
+    }
+
+    /// <summary>Builds the configured index after a shadow load; in place, recreates a deferred one (see <see cref="PgIndexManager"/>).</summary>
+    public override async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_indexes is not { } indexes)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = await _server!.OpenAsync(cancellationToken);
+            await indexes.CompleteAsync(connection, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw _server!.Error(ex, "target.index", $"cannot build the index of table {_table.Display} on");
         }
     }
 

@@ -30,6 +30,15 @@ public sealed class PostgresSinkOptions
 
     public PostgresLoadPath LoadPath { get; init; } = PostgresLoadPath.Auto;
 
+    /// <summary>The ANN index to build after the load (<c>target.index</c>); null for none.</summary>
+    public PostgresIndexOptions? Index { get; init; }
+
+    /// <summary>
+    /// In place only (<c>target.deferIndex</c>): drop the column's hnsw/ivfflat index at open and recreate it
+    /// CONCURRENTLY at completion, instead of maintaining it on every row update; queries run without it meanwhile.
+    /// </summary>
+    public bool DeferIndex { get; init; }
+
     /// <summary>Parses a config value <c>vector</c>, <c>halfvec</c> or <c>real[]</c>; anything else is a config error naming <paramref name="configKey"/>.</summary>
     public static PostgresVectorType ParseVectorType(string value, string configKey) => value?.Trim().ToLowerInvariant() switch
     {
