@@ -30,7 +30,7 @@ internal sealed class RunVerb : IVerb
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
         var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-        await using var components = await Components.CreateAsync(config, context.Time, cancellationToken);
+        await using var components = await Components.CreateAsync(config, context.Time, context.Logger, cancellationToken);
         var specJson = config.ToSpecJson(components.Space);
         var runner = new JobRunner(components.Source, components.Sink, components.Generator, components.Space,
             components.State, config.Pipeline, context.Logger, context.Time)

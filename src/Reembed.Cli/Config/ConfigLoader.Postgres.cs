@@ -32,7 +32,7 @@ internal static partial class ConfigLoader
     /// </summary>
     private static TargetSpec BindPostgresTarget(ConfigSection section, SourceSpec source)
     {
-        section.RejectUnknownKeys("connectionStringEnv", "table", "vector", "vectorType", "loadPath");
+        section.RejectUnknownKeys("connectionStringEnv", "table", "vector", "vectorType", "loadPath", "index", "deferIndex");
         var env = EnvName(section, "connectionStringEnv")
             ?? source.ConnectionStringEnv
             ?? throw ReembedException.Config(section.Key("connectionStringEnv"), "is required (the source is not postgres, so there is none to share)");
@@ -54,9 +54,29 @@ internal static partial class ConfigLoader
             VectorType = vectorType,
             LoadPath = loadPath,
             InPlace = source.Type == "postgres" && source.ConnectionStringEnv == env && SameTable(source.Table, table),
+            Index = section.Section("index") is { } index ? BindIndex(index) : null,
+            DeferIndex = section.Bool("deferIndex") ?? false,
         };
         section.RejectUnknownKeys();
         return spec;
+    }
+
+    /// <summary><c>target.index</c>; values are checked against the server's catalog when the target opens.</summary>
+    private static PostgresIndexOptions BindIndex(ConfigSection section)
+    {
+        section.RejectUnknownKeys("kind", "ops", "m", "efConstruction", "lists", "maintenanceWorkMem");
+        var defaults = new PostgresIndexOptions();
+        var index = new PostgresIndexOptions
+        {
+            Kind = section.String("kind") ?? defaults.Kind,
+            Ops = section.String("ops"),
+            M = section.Int("m", 2, 100),
+            EfConstruction = section.Int("efConstruction", 4, 1000),
+            Lists = section.Int("lists", 1, 32_768),
+            MaintenanceWorkMem = section.String("maintenanceWorkMem") ?? defaults.MaintenanceWorkMem,
+        };
+        section.RejectUnknownKeys();
+        return index;
     }
 
     private static StateSpec BindState(ConfigSection root, string baseDirectory, ConfigOverrides overrides)

@@ -16,4 +16,10 @@ internal sealed record TargetSpec(string Type, string? Path, string? Table)
 
     /// <summary>The vectors go into a column of the source table itself (same connection, same table).</summary>
     public bool InPlace { get; init; }
+
+    /// <summary>The ANN index to build after the load (<c>target.index</c>); null for none.</summary>
+    public PostgresIndexOptions? Index { get; init; }
+
+    /// <summary>In place: drop an existing ANN index on the column for the load, rebuild it concurrently after.</summary>
+    public bool DeferIndex { get; init; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Reembed.Jsonl;
 using Reembed.Postgres;
 using Reembed.Sqlite;
@@ -8,13 +9,13 @@ namespace Reembed.Cli;
 /// <summary>The composition root: builds the source, target, embedder and state store a config names.</summary>
 internal sealed class Components : IAsyncDisposable
 {
-    private Components(ReembedConfig config, StateStore state, EmbedderStack embedder)
+    private Components(ReembedConfig config, StateStore state, EmbedderStack embedder, ILogger? logger)
     {
         Config = config;
         State = state;
         Embedder = embedder;
         Source = CreateSource(config.Source);
-        Sink = CreateSink(config.Target, config.Source, Source);
+        Sink = CreateSink(config.Target, config.Source, Source, logger);
     }
 
     public ReembedConfig Config { get; }
@@ -31,12 +32,13 @@ internal sealed class Components : IAsyncDisposable
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => Embedder.Generator;
 
-    public static async Task<Components> CreateAsync(ReembedConfig config, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<Components> CreateAsync(
+        ReembedConfig config, TimeProvider time, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         var embedder = await EmbedderStack.CreateAsync(config, time, openCache: true, cancellationToken);
         try
         {
-            return new(config, await OpenStateAsync(config, time, cancellationToken), embedder);
+            return new(config, await OpenStateAsync(config, time, cancellationToken), embedder, logger);
         }
         catch
         {
@@ -84,15 +86,15 @@ internal sealed class Components : IAsyncDisposable
 
     /// <param name="sourceSpec">The source's config: an in-place target pages by the source's id column.</param>
     /// <param name="source">The source itself: a new shadow table takes its id type, known once it is open.</param>
-    public static VectorSink CreateSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source) => spec.Type switch
+    public static VectorSink CreateSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source, ILogger? logger = null) => spec.Type switch
     {
         "sqlite" => SqliteStores.CreateSink(new SqliteSinkOptions { Path = spec.Path!, Table = spec.Table! }),
         "jsonl" => JsonlStores.CreateSink(new JsonlSinkOptions { Path = spec.Path! }),
-        "postgres" => CreatePostgresSink(spec, sourceSpec, source),
+        "postgres" => CreatePostgresSink(spec, sourceSpec, source, logger),
         _ => throw ReembedException.Config("target.type", $"unknown target type '{spec.Type}'"),
     };
 
-    private static VectorSink CreatePostgresSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source)
+    private static VectorSink CreatePostgresSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source, ILogger? logger)
     {
         var connectionString = Secrets.Read(spec.ConnectionStringEnv, "target.connectionStringEnv")!;
         return new SourceTypedSink(() => PostgresStores.CreateSink(new PostgresSinkOptions
@@ -105,6 +107,8 @@ internal sealed class Components : IAsyncDisposable
             VectorColumn = spec.Vector,
             VectorType = spec.VectorType,
             LoadPath = spec.LoadPath,
-        }));
+            Index = spec.Index,
+            DeferIndex = spec.DeferIndex,
+        }, logger));
     }
 }
