@@ -59,8 +59,6 @@ internal static class PgChild
             await PgBench.ExecuteAsync(connection, $"INSERT INTO {PgBench.InPlaceTable} (id, title, body) SELECT id, title, body FROM {PgBench.SourceTable}");
             await PgBench.ExecuteAsync(connection, $"VACUUM ANALYZE {PgBench.InPlaceTable}");
         }
-
-        await PgBench.ExecuteAsync(connection, "CHECKPOINT");
     }
 
     private static async Task<long> BaselineAsync(string connectionString, long rows, float[] vector)
