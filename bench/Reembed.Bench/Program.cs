@@ -7,7 +7,7 @@ using Reembed.Bench.Rate;
 // child process (so that peak RSS is per run), and prints a markdown table of medians.
 // Rate: `rate [--runs N] [--seconds S] [--warmup W] [--scenarios a,b] [--corpus PATH]` runs the CLI and a naive
 // client against the fake OpenAI-compatible server under rate limits and prints tokens/min against the limit.
-// Postgres: `postgres [--runs N] [--rows N] [--hnsw-rows N] [--scenarios baseline,noop,hashing,inplace]` loads Postgres → Postgres
+// Postgres: `postgres [--runs N] [--rows N] [--hnsw-rows N] [--hnsw-runs N] [--scenarios baseline,noop,hashing,inplace]` loads Postgres → Postgres
 // against a plain binary COPY (REEMBED_TEST_PG), then compares HNSW build orders on REEMBED_TEST_PGVECTOR.
 // Child: `child <scenario> <corpus.jsonl> <workdir>` runs one scenario and prints one JSON line.
 return args switch
@@ -24,6 +24,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Reembed.Bench pipeline [--runs N] [--corpus debian-packages.jsonl.gz]");
     Console.Error.WriteLine("       Reembed.Bench rate [--runs N] [--seconds S] [--warmup W] [--scenarios latency200,latency1000,errors5] [--corpus PATH]");
-    Console.Error.WriteLine("       Reembed.Bench postgres [--runs N] [--rows N] [--hnsw-rows N] [--scenarios baseline,noop,hashing,inplace]");
+    Console.Error.WriteLine("       Reembed.Bench postgres [--runs N] [--rows N] [--hnsw-rows N] [--hnsw-runs N] [--scenarios baseline,noop,hashing,inplace]");
     return 2;
 }

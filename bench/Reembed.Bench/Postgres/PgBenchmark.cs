@@ -24,6 +24,7 @@ internal static class PgBenchmark
         var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
         var rows = Option(args, "--rows") is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
         var hnswRows = Option(args, "--hnsw-rows") is { } h ? int.Parse(h, CultureInfo.InvariantCulture) : 20_000;
+        var hnswRuns = Option(args, "--hnsw-runs") is { } hr ? int.Parse(hr, CultureInfo.InvariantCulture) : runs;
         var only = Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var scenarios = Scenarios.Where(s => only is null || only.Contains(s.Scenario)).ToArray();
         await PgSourceSetup.EnsureAsync(PgBench.Postgres(), Option(args, "--corpus") ?? RepoPaths.SharedCorpus(), rows);
@@ -48,10 +49,14 @@ internal static class PgBenchmark
             }
         }
 
-        Console.WriteLine(Table(results, runs));
+        if (scenarios.Length > 0)
+        {
+            Console.WriteLine(Table(results, runs));
+        }
+
         if (hnswRows > 0 && PgBench.Pgvector() is { } pgvector)
         {
-            Console.WriteLine(await HnswComparison.RunAsync(pgvector, hnswRows, runs));
+            Console.WriteLine(await HnswComparison.RunAsync(pgvector, hnswRows, hnswRuns));
         }
 
         return 0;
