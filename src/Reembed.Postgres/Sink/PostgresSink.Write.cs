@@ -87,6 +87,14 @@ internal sealed partial class PostgresSink
         await using (var apply = new NpgsqlCommand(_applySql, connection))
         {
             apply.Parameters.AddWithValue("space", space.Id);
+            if (_inPlace)
+            {
+                apply.Parameters.Add(new NpgsqlParameter<string[]>("ids", records.Select(static r => r.Key).Distinct(StringComparer.Ordinal).ToArray())
+                {
+                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+                });
+            }
+
             await apply.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -139,12 +147,19 @@ internal sealed partial class PostgresSink
     /// The staged rows, last one per id winning (a batch may repeat an id), applied in one statement:
     /// an UPDATE of the source rows in place, an upsert into a shadow table.
     /// </summary>
+    /// <remarks>
+    /// In place, the batch's ids are also given as an array on the table's key. The staging table
+    /// has no statistics (it is emptied at every commit), so the planner guesses some 2,000 rows and,
+    /// on a table of narrow rows, hash-joins them against a sequential scan of the whole table: every
+    /// batch then reads every row (measured 8.9 ms against 2.0 ms a batch at 20,000 rows, and growing
+    /// with the table). The array keeps the table side an index scan of the batch's rows.
+    /// </remarks>
     private string ApplySql(EmbeddingSpace space)
     {
         var cast = PgVectorColumn.Cast(_options.VectorType, space.Dimensions);
         const string Latest = $"SELECT DISTINCT ON (id) id, vec, hash FROM {Staging} ORDER BY id, n DESC";
         return _inPlace
-            ? $"UPDATE {_table.Quoted} AS t SET {_vector} = s.vec{cast}, {_hash} = s.hash FROM ({Latest}) AS s WHERE t.{_id} = s.id::{_idType}"
+            ? $"UPDATE {_table.Quoted} AS t SET {_vector} = s.vec{cast}, {_hash} = s.hash FROM ({Latest}) AS s WHERE t.{_id} = s.id::{_idType} AND t.{_id} = ANY(@ids::{_idType}[])"
             : $"INSERT INTO {_table.Quoted} ({_id}, {_vector}, content_hash, space) SELECT s.id::{_idType}, s.vec{cast}, s.hash, @space FROM ({Latest}) AS s "
                 + $"ON CONFLICT ({_id}) DO UPDATE SET {_vector} = excluded.{_vector}, content_hash = excluded.content_hash, space = excluded.space";
     }
