@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Debug, "could not record the job's notice: {Message}")]
     public static partial void NoticeFailed(ILogger logger, string message);
+
+    [LoggerMessage(10, LogLevel.Warning, "target {What} failed ({Message}); attempt {Attempt} again in {Seconds} s")]
+    public static partial void StoreRetrying(ILogger logger, string what, int attempt, double seconds, string message);
 }

@@ -93,7 +93,9 @@ internal sealed partial class PipelinePass
             }
         }
 
-        var sinkToken = records.Count > 0 ? await _context.Sink.WriteAsync(records, cancellationToken) : null;
+        var sinkToken = records.Count > 0
+            ? await StoreRetry.RunAsync(() => _context.Sink.WriteAsync(records, cancellationToken), "write", _context, cancellationToken)
+            : null;
 
         // A retry pass re-processes ledger items that were already counted: successes move from
         // failed to embedded or skipped, and repeated failures change no count.

@@ -236,6 +236,51 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_TargetDropsTheConnectionTwice_RetriesAndCompletes()
+    {
+        var fixture = new Fixture(100);
+        var writeFaults = 2;
+        var lookupFaults = 1;
+        fixture.Sink.OnWrite = _ =>
+        {
+            if (Interlocked.Decrement(ref writeFaults) >= 0)
+            {
+                throw new ReembedException(ErrorKind.Transient, "connection to the target was lost");
+            }
+        };
+        fixture.Sink.OnLookup = _ =>
+        {
+            if (Interlocked.Decrement(ref lookupFaults) >= 0)
+            {
+                throw new ReembedException(ErrorKind.Transient, "connection to the target was lost");
+            }
+        };
+
+        var outcome = await fixture.RunAsync();
+
+        Assert.Equal(JobState.Completed, outcome.Job.State);
+        Assert.Equal(100, fixture.Sink.Rows.Count);
+        Assert.Equal(100, outcome.Job.Counters.Embedded);
+        Assert.True(writeFaults < 0 && lookupFaults < 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_TargetFailsFatally_NotRetriedJobFails()
+    {
+        var fixture = new Fixture(50);
+        var writes = 0;
+        fixture.Sink.OnWrite = _ =>
+        {
+            Interlocked.Increment(ref writes);
+            throw new ReembedException(ErrorKind.Fatal, "permission denied for table docs");
+        };
+
+        await Assert.ThrowsAsync<ReembedException>(() => fixture.RunAsync());
+
+        Assert.Equal(1, writes);
+    }
+
+    [Fact]
     public async Task RunAsync_CancelRequestedInState_StopsAtNextCommit()
     {
         var fixture = new Fixture(400);

@@ -29,8 +29,12 @@ public sealed class InMemorySink : VectorSink
         return ValueTask.FromResult(Rows.Count > 0);
     }
 
+    /// <summary>Sees each lookup before it is answered; may throw to fail it.</summary>
+    public Action<IReadOnlyList<string>>? OnLookup { get; set; }
+
     public override ValueTask LookupAsync(IReadOnlyList<string> keys, IDictionary<string, string> found, CancellationToken cancellationToken = default)
     {
+        OnLookup?.Invoke(keys);
         lock (_lock)
         {
             foreach (var key in keys)
