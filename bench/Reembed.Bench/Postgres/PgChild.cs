@@ -102,7 +102,7 @@ internal static class PgChild
             VectorType = PostgresVectorType.RealArray,
         });
         await using var store = await SqliteState.OpenAsync(Path.Combine(work, "state.db"), TimeProvider.System);
-        var runner = new JobRunner(source, sink, generator, space, store, new PipelineOptions(), NullLogger.Instance, TimeProvider.System);
+        var runner = new JobRunner(source, sink, generator, space, store, Pipeline(), NullLogger.Instance, TimeProvider.System);
         var outcome = await runner.RunAsync(
             new JobRequest { ConfigKey = "pg-bench-" + work, SpecFingerprint = "bench", SpecJson = "{}", Owner = "bench" }, new CancellationTokenSource());
         if (outcome.Job.Counters.Embedded != outcome.Job.Counters.Processed)
@@ -118,4 +118,10 @@ internal static class PgChild
         var line = File.ReadLines("/proc/self/status").First(static l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
+
+    /// <summary>The run's batching: the CLI's defaults, or <c>REEMBED_BENCH_MAX_ITEMS</c> records a batch to compare sizes.</summary>
+    private static PipelineOptions Pipeline() =>
+        Environment.GetEnvironmentVariable("REEMBED_BENCH_MAX_ITEMS") is { Length: > 0 } items
+            ? new PipelineOptions { MaxItems = int.Parse(items, CultureInfo.InvariantCulture) }
+            : new PipelineOptions();
 }
