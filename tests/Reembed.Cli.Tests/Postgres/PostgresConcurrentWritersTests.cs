@@ -51,8 +51,6 @@ public sealed class PostgresConcurrentWritersTests
                 {
                     writesWhileRunning++;
                 }
-
-                await Task.Delay(2);
             }
         }
 
