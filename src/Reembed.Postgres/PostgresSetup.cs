@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using Reembed.Postgres.Sql;
 using Reembed.Remote;
 
 namespace Reembed.Postgres;
@@ -43,32 +44,14 @@ internal sealed partial class PostgresSetup : IAsyncDisposable
     /// <summary>Parses <paramref name="connectionString"/> and checks <paramref name="schema"/>; neither is contacted yet.</summary>
     public static PostgresSetup Create(string connectionString, string schema, string section)
     {
-        var key = section + ".connectionStringEnv";
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw ReembedException.Config(key, "the connection string is empty");
-        }
-
         if (string.IsNullOrEmpty(schema) || schema.Length > MaxIdentifierLength || !IdentifierPattern().IsMatch(schema))
         {
             throw ReembedException.Config(section + ".schema",
                 $"'{schema}' is not a plain identifier (letters, digits, _; at most {MaxIdentifierLength} characters)");
         }
 
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
-        {
-            // The parser's message can quote the offending value, which may be the password.
-            throw ReembedException.Config(key, "not a valid PostgreSQL connection string (expected e.g. Host=...;Username=...;Database=...)");
-        }
-
+        var (builder, redactor, dataSource) = PgConnection.Open(connectionString, section);
         var description = $"postgres://{builder.Username}@{builder.Host ?? "localhost"}:{builder.Port}/{builder.Database ?? builder.Username} schema {schema}";
-        var redactor = new SecretRedactor([builder.Password, connectionString]);
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "reembed-" + section }.Build();
         return new PostgresSetup(dataSource, schema, description, redactor, section);
     }
 
@@ -79,17 +62,11 @@ internal sealed partial class PostgresSetup : IAsyncDisposable
     public ReembedException Failure(NpgsqlException ex, string action)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        var state = (ex as PostgresException)?.SqlState ?? "";
+        var state = PgConnection.SqlState(ex);
         var message = $"{action} {Description}: {_redactor.Redact(ex.Message)}";
-        if (state is "28P01" or "28000" or "3D000")
-        {
-            return ReembedException.Config(ConnectionKey, message);
-        }
-
-        var kind = ex.IsTransient || state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal)
-            ? ErrorKind.Transient
-            : ErrorKind.Fatal;
-        return new ReembedException(kind, $"{Section}: {message}", ex) { Subject = Section };
+        return PgConnection.IsBadLogin(state)
+            ? ReembedException.Config(ConnectionKey, message)
+            : new ReembedException(PgConnection.KindOf(ex, state), $"{Section}: {message}", ex) { Subject = Section };
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();

@@ -31,26 +31,8 @@ internal sealed class PgServer : IAsyncDisposable
     /// <summary>Parses <paramref name="connectionString"/>; a malformed one is a config error that does not repeat it.</summary>
     public static PgServer Create(string connectionString, string section)
     {
-        var key = section + ".connectionStringEnv";
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw ReembedException.Config(key, "the connection string is empty");
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
-        {
-            // The parser's message can quote the offending value, which may be the password.
-            throw ReembedException.Config(key, "not a valid PostgreSQL connection string (expected e.g. Host=...;Username=...;Database=...)");
-        }
-
+        var (builder, redactor, dataSource) = PgConnection.Open(connectionString, section);
         var description = $"{builder.Host ?? "localhost"}:{builder.Port}/{builder.Database ?? builder.Username ?? "postgres"}";
-        var redactor = new SecretRedactor([builder.Password, connectionString]);
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "reembed-" + section }.Build();
         return new PgServer(dataSource, description, redactor, section);
     }
 
@@ -73,13 +55,16 @@ internal sealed class PgServer : IAsyncDisposable
     public ReembedException Error(NpgsqlException ex, string key, string action)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        var state = (ex as PostgresException)?.SqlState ?? "";
+        var state = PgConnection.SqlState(ex);
         var detail = _redactor.Redact(ex.Message);
         var message = $"{action} postgres {Description}: {detail}";
+        if (PgConnection.IsBadLogin(state))
+        {
+            return ReembedException.Config(ConnectionKey, message);
+        }
+
         switch (state)
         {
-            case "28P01" or "28000" or "3D000":
-                return ReembedException.Config(ConnectionKey, message);
             case "42P01" or "42703" or "42704" or "3F000" or "42883":
                 return ReembedException.Config(key, message);
             case "42501":
@@ -89,10 +74,7 @@ internal sealed class PgServer : IAsyncDisposable
                     : new ReembedException(ErrorKind.Fatal, $"{key}: {message}{hint}", ex) { Subject = key };
         }
 
-        var kind = ex.IsTransient || state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal)
-            ? ErrorKind.Transient
-            : ErrorKind.Fatal;
-        return new ReembedException(kind, $"{key}: {message}", ex) { Subject = key };
+        return new ReembedException(PgConnection.KindOf(ex, state), $"{key}: {message}", ex) { Subject = key };
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
