@@ -13,8 +13,8 @@ internal static class Orchestrator
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        var corpus = Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
+        var runs = BenchTools.Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
+        var corpus = BenchTools.Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
         var work = Path.Combine(Path.GetTempPath(), "reembed-bench");
         Directory.CreateDirectory(work);
         var x1 = Path.Combine(work, "corpus-x1.jsonl");
@@ -42,7 +42,7 @@ internal static class Orchestrator
                     Directory.Delete(dir, recursive: true);
                 }
 
-                var result = await ChildAsync(scenario, file, dir);
+                var result = await BenchTools.RunChildAsync<Result>(scenario, "child", scenario, file, dir);
                 Console.Error.WriteLine($"{name} #{run + 1}: {result.RecordsPerSecond:N0} rec/s, {result.Seconds:0.00}s, peak RSS {result.PeakRssMb:N0} MB");
                 results[name].Add(result);
                 Directory.Delete(dir, recursive: true);
@@ -55,47 +55,23 @@ internal static class Orchestrator
 
     private static void Print(Dictionary<string, List<Result>> results, int runs)
     {
-        var baseline = Median(results.First().Value.Select(static r => r.RecordsPerSecond));
-        var noopRss = Median(results["pipeline, no-op embedder ×1"].Select(static r => r.PeakRssMb));
-        var hashingRss = Median(results["pipeline, hashing 384 ×1"].Select(static r => r.PeakRssMb));
+        var baseline = BenchTools.Median(results.First().Value.Select(static r => r.RecordsPerSecond));
+        var noopRss = BenchTools.Median(results["pipeline, no-op embedder ×1"].Select(static r => r.PeakRssMb));
+        var hashingRss = BenchTools.Median(results["pipeline, hashing 384 ×1"].Select(static r => r.PeakRssMb));
         var builder = new StringBuilder();
         builder.AppendLine(CultureInfo.InvariantCulture, $"| scenario | records | median s | median rec/s | × baseline | median peak RSS MB | RSS vs ×1 |");
         builder.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, list) in results)
         {
-            var rate = Median(list.Select(static r => r.RecordsPerSecond));
-            var rss = Median(list.Select(static r => r.PeakRssMb));
+            var rate = BenchTools.Median(list.Select(static r => r.RecordsPerSecond));
+            var rss = BenchTools.Median(list.Select(static r => r.PeakRssMb));
             var rssBase = name.Contains("no-op", StringComparison.Ordinal) ? noopRss : name.Contains("hashing", StringComparison.Ordinal) ? hashingRss : rss;
             builder.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {list[0].Records:N0} | {Median(list.Select(static r => r.Seconds)):0.00} | {rate:N0} | {rate / baseline:0.00} | {rss:N0} | {rss / rssBase:0.00} |");
+                $"| {name} | {list[0].Records:N0} | {BenchTools.Median(list.Select(static r => r.Seconds)):0.00} | {rate:N0} | {rate / baseline:0.00} | {rss:N0} | {rss / rssBase:0.00} |");
         }
 
         builder.AppendLine(CultureInfo.InvariantCulture, $"\n(median of {runs} runs each, every run a fresh process and a fresh target)");
         Console.WriteLine(builder.ToString());
-    }
-
-    private static async Task<Result> ChildAsync(string scenario, string corpus, string dir)
-    {
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(Orchestrator).Assembly.Location);
-        }
-
-        foreach (var arg in new[] { "child", scenario, corpus, dir })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{scenario} run failed with exit {process.ExitCode}");
-        }
-
-        return JsonSerializer.Deserialize<Result>(output.Trim(), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
     }
 
     private static async Task ReplicateAsync(string gz, string output, int copies)
@@ -127,17 +103,5 @@ internal static class Orchestrator
 
         writer.Close();
         File.Move(output + ".tmp", output);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

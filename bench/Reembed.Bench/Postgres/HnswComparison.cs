@@ -38,7 +38,7 @@ internal static class HnswComparison
         builder.AppendLine("|---|---:|---:|---:|");
         foreach (var (name, list) in new[] { ("load, then CREATE INDEX", thenBuild), ("insert into a table with a live index", live) })
         {
-            var seconds = PgBenchmark.Median(list);
+            var seconds = BenchTools.Median(list);
             builder.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows:N0} | {seconds:0.00} | {rows / seconds:N0} |");
         }
 

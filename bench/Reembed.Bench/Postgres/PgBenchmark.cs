@@ -21,13 +21,13 @@ internal static class PgBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        var rows = Option(args, "--rows") is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
-        var hnswRows = Option(args, "--hnsw-rows") is { } h ? int.Parse(h, CultureInfo.InvariantCulture) : 20_000;
-        var hnswRuns = Option(args, "--hnsw-runs") is { } hr ? int.Parse(hr, CultureInfo.InvariantCulture) : runs;
-        var only = Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var runs = BenchTools.Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
+        var rows = BenchTools.Option(args, "--rows") is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
+        var hnswRows = BenchTools.Option(args, "--hnsw-rows") is { } h ? int.Parse(h, CultureInfo.InvariantCulture) : 20_000;
+        var hnswRuns = BenchTools.Option(args, "--hnsw-runs") is { } hr ? int.Parse(hr, CultureInfo.InvariantCulture) : runs;
+        var only = BenchTools.Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var scenarios = Scenarios.Where(s => only is null || only.Contains(s.Scenario)).ToArray();
-        await PgSourceSetup.EnsureAsync(PgBench.Postgres(), Option(args, "--corpus") ?? RepoPaths.SharedCorpus(), rows);
+        await PgSourceSetup.EnsureAsync(PgBench.Postgres(), BenchTools.Option(args, "--corpus") ?? RepoPaths.SharedCorpus(), rows);
 
         var work = Path.Combine(Path.GetTempPath(), "reembed-bench-pg");
         var results = scenarios.ToDictionary(static s => s.Name, static _ => new List<PgResult>());
@@ -42,7 +42,7 @@ internal static class PgBenchmark
                     Directory.Delete(dir, recursive: true);
                 }
 
-                var result = await ChildAsync(scenario, rows, dir);
+                var result = await BenchTools.RunChildAsync<PgResult>(scenario, "pg-child", scenario, rows.ToString(CultureInfo.InvariantCulture), dir);
                 Console.Error.WriteLine($"{name} #{run + 1}: {result.RecordsPerSecond:N0} rows/s, {result.Seconds:0.00}s, peak RSS {result.PeakRssMb:N0} MB");
                 results[name].Add(result);
                 Directory.Delete(dir, recursive: true);
@@ -64,54 +64,18 @@ internal static class PgBenchmark
 
     private static string Table(Dictionary<string, List<PgResult>> results, int runs)
     {
-        var baseline = results.TryGetValue(Scenarios[0].Name, out var b) && b.Count > 0 ? Median(b.Select(static r => r.RecordsPerSecond)) : double.NaN;
+        var baseline = results.TryGetValue(Scenarios[0].Name, out var b) && b.Count > 0 ? BenchTools.Median(b.Select(static r => r.RecordsPerSecond)) : double.NaN;
         var builder = new StringBuilder();
         builder.AppendLine("| scenario | rows | median s | median rows/s | × baseline | median peak RSS MB |");
         builder.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, list) in results)
         {
-            var rate = Median(list.Select(static r => r.RecordsPerSecond));
+            var rate = BenchTools.Median(list.Select(static r => r.RecordsPerSecond));
             builder.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {list[0].Records:N0} | {Median(list.Select(static r => r.Seconds)):0.00} | {rate:N0} | {rate / baseline:0.00} | {Median(list.Select(static r => r.PeakRssMb)):N0} |");
+                $"| {name} | {list[0].Records:N0} | {BenchTools.Median(list.Select(static r => r.Seconds)):0.00} | {rate:N0} | {rate / baseline:0.00} | {BenchTools.Median(list.Select(static r => r.PeakRssMb)):N0} |");
         }
 
         builder.AppendLine(CultureInfo.InvariantCulture, $"\n(median of {runs} runs each, every run a fresh process and a fresh target)");
         return builder.ToString();
-    }
-
-    private static async Task<PgResult> ChildAsync(string scenario, long rows, string dir)
-    {
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(PgBenchmark).Assembly.Location);
-        }
-
-        foreach (var arg in new[] { "pg-child", scenario, rows.ToString(CultureInfo.InvariantCulture), dir })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{scenario} run failed with exit {process.ExitCode}");
-        }
-
-        return JsonSerializer.Deserialize<PgResult>(output.Trim(), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-    }
-
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

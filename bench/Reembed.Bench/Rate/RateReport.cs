@@ -27,8 +27,8 @@ internal static class RateReport
         Row(builder, "records embedded in window", ours, naive, static m => m.Records, "N0");
         Row(builder, "tokens per request", ours, naive, static m => m.MeanTokensPerRequest, "N0");
         builder.AppendLine(CultureInfo.InvariantCulture,
-            $"| records skipped (whole run) | n/a | {Median(naive.Select(static m => (double)(m.Skipped ?? 0))):N0} |");
-        var ratio = ours.Count > 0 ? Median(ours.Select(static m => m.TokensPerMinute)) / Median(naive.Select(static m => m.TokensPerMinute)) : double.NaN;
+            $"| records skipped (whole run) | n/a | {BenchTools.Median(naive.Select(static m => (double)(m.Skipped ?? 0))):N0} |");
+        var ratio = ours.Count > 0 ? BenchTools.Median(ours.Select(static m => m.TokensPerMinute)) / BenchTools.Median(naive.Select(static m => m.TokensPerMinute)) : double.NaN;
         builder.AppendLine();
         builder.AppendLine(ours.Count > 0
             ? string.Create(CultureInfo.InvariantCulture, $"ours / naive, tokens/min: **{ratio:0.00}×**")
@@ -51,14 +51,8 @@ internal static class RateReport
         builder.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Cell(ours, value, format)} | {Cell(naive, value, format)} |");
 
     private static string Cell(List<RateMeasure> measures, Func<RateMeasure, double> value, string format) =>
-        measures.Count == 0 ? "n/a" : Median(measures.Select(value)).ToString(format, CultureInfo.InvariantCulture);
+        measures.Count == 0 ? "n/a" : BenchTools.Median(measures.Select(value)).ToString(format, CultureInfo.InvariantCulture);
 
     private static string Binds(List<RateMeasure> measures) =>
         measures.Count == 0 ? "n/a" : string.Join("/", measures.Select(static m => m.Binds).Distinct());
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

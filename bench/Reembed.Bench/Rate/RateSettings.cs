@@ -7,10 +7,10 @@ internal sealed record RateSettings(int Runs, TimeSpan Duration, TimeSpan Warmup
 {
     public static RateSettings Parse(string[] args)
     {
-        var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-        var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 70;
-        var warmup = Option(args, "--warmup") is { } w ? double.Parse(w, CultureInfo.InvariantCulture) : 10;
-        var names = Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var runs = BenchTools.Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
+        var seconds = BenchTools.Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 70;
+        var warmup = BenchTools.Option(args, "--warmup") is { } w ? double.Parse(w, CultureInfo.InvariantCulture) : 10;
+        var names = BenchTools.Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var scenarios = names is null
             ? RateScenario.All
             : names.Select(static name => RateScenario.All.FirstOrDefault(s => s.Name == name)
@@ -20,13 +20,7 @@ internal sealed record RateSettings(int Runs, TimeSpan Duration, TimeSpan Warmup
             throw new ArgumentException("--runs must be at least 1 and --seconds longer than --warmup");
         }
 
-        var corpus = Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
+        var corpus = BenchTools.Option(args, "--corpus") ?? RepoPaths.SharedCorpus();
         return new RateSettings(runs, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), scenarios, corpus);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }
