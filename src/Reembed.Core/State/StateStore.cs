@@ -40,6 +40,18 @@ public abstract class StateStore : IAsyncDisposable
 
     public abstract ValueTask RequestCancelAsync(string jobId, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps the outcome of a <c>verify</c> of the job.</summary>
+    public abstract ValueTask SaveVerificationAsync(VerificationRecord verification, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest verification of the job; null when it was never verified.</summary>
+    public abstract ValueTask<VerificationRecord?> GetLatestVerificationAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the job's checkpoint data (shard watermarks) and failures ledger once it is finished and cut over;
+    /// the job row and its verifications stay, for history.
+    /// </summary>
+    public abstract ValueTask PurgeJobDataAsync(string jobId, CancellationToken cancellationToken = default);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

@@ -58,5 +58,19 @@ internal static class StateTables
         CREATE INDEX failures_ledger ON {schema}.failures (job_id, seq);
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [CreateV1];
+    // v2: the outcomes of verify, which swap consults.
+    private const string AddV2 = """
+        CREATE TABLE {schema}.verifications (
+            job_id text NOT NULL REFERENCES {schema}.jobs (id) ON DELETE CASCADE,
+            seq bigint GENERATED ALWAYS AS IDENTITY,
+            at timestamptz NOT NULL,
+            passed boolean NOT NULL,
+            candidate text NOT NULL,
+            space_id text NOT NULL,
+            metrics_json text NOT NULL,
+            report_path text NULL);
+        CREATE INDEX verifications_job ON {schema}.verifications (job_id, seq DESC);
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [CreateV1, AddV2];
 }

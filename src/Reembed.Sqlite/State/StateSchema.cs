@@ -5,7 +5,7 @@ namespace Reembed.Sqlite;
 /// <summary>Creates the state tables and records the schema version in <c>PRAGMA user_version</c>.</summary>
 internal static class StateSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string CreateV1 = """
         CREATE TABLE IF NOT EXISTS jobs (
@@ -56,6 +56,19 @@ internal static class StateSchema
     // v2: a job's notice (e.g. "paused: the embedding API is unavailable").
     private const string AddV2 = "ALTER TABLE jobs ADD COLUMN notice TEXT NULL;";
 
+    // v3: the outcomes of verify, which swap consults.
+    private const string AddV3 = """
+        CREATE TABLE IF NOT EXISTS verifications (
+            job_id TEXT NOT NULL REFERENCES jobs (id),
+            at TEXT NOT NULL,
+            passed INTEGER NOT NULL,
+            candidate TEXT NOT NULL,
+            space_id TEXT NOT NULL,
+            metrics_json TEXT NOT NULL,
+            report_path TEXT NULL);
+        CREATE INDEX IF NOT EXISTS verifications_job ON verifications (job_id);
+        """;
+
     /// <summary>Brings the file to <see cref="Version"/>; refuses a file written by a newer build.</summary>
     public static async ValueTask EnsureAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
@@ -80,6 +93,12 @@ internal static class StateSchema
         if (version < 2)
         {
             command.CommandText = AddV2;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (version < 3)
+        {
+            command.CommandText = AddV3;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

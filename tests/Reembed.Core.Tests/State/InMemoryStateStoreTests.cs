@@ -38,6 +38,12 @@ public sealed class InMemoryStateStoreTests : StateStoreConformanceTests
 
         public override ValueTask<IReadOnlyList<LedgerEntry>> GetFailuresAsync(string jobId, int limit, CancellationToken cancellationToken = default) => inner.GetFailuresAsync(jobId, limit, cancellationToken);
 
+        public override ValueTask SaveVerificationAsync(VerificationRecord verification, CancellationToken cancellationToken = default) => inner.SaveVerificationAsync(verification, cancellationToken);
+
+        public override ValueTask<VerificationRecord?> GetLatestVerificationAsync(string jobId, CancellationToken cancellationToken = default) => inner.GetLatestVerificationAsync(jobId, cancellationToken);
+
+        public override ValueTask PurgeJobDataAsync(string jobId, CancellationToken cancellationToken = default) => inner.PurgeJobDataAsync(jobId, cancellationToken);
+
         public override ValueTask RequestCancelAsync(string jobId, CancellationToken cancellationToken = default) => inner.RequestCancelAsync(jobId, cancellationToken);
     }
 }

@@ -90,7 +90,7 @@ public sealed class PostgresStateStoreSharingTests : IAsyncLifetime
             await opened[0].CreateJobAsync(Job("j1"), [new ShardInfo("0", "all")]);
 
             Assert.All(await Task.WhenAll(opened.Select(s => s.GetJobAsync("j1").AsTask())), job => Assert.Equal("j1", job?.Id));
-            Assert.Equal(1, await _schema.QueryAsync<int>("SELECT version FROM {schema}.schema_version WHERE component = 'state'"));
+            Assert.Equal(StateTables.Steps.Count, await _schema.QueryAsync<int>("SELECT version FROM {schema}.schema_version WHERE component = 'state'"));
             Assert.Equal(1L, await _schema.QueryAsync<long>("SELECT count(*) FROM {schema}.schema_version"));
         }
         finally

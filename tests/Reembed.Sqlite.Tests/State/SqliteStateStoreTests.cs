@@ -78,7 +78,7 @@ public sealed class SqliteStateStoreTests : StateStoreConformanceTests, IDisposa
         await using (var connection = await SqliteSetup.OpenAsync(StatePath, readOnly: false, CancellationToken.None))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE jobs DROP COLUMN notice; PRAGMA user_version = 1;";
+            command.CommandText = "ALTER TABLE jobs DROP COLUMN notice; DROP TABLE verifications; PRAGMA user_version = 1;";
             await command.ExecuteNonQueryAsync();
         }
 
@@ -86,6 +86,28 @@ public sealed class SqliteStateStoreTests : StateStoreConformanceTests, IDisposa
         await store.SetNoticeAsync("j1", "paused");
 
         Assert.Equal("paused", (await store.GetJobAsync("j1"))?.Notice);
+    }
+
+    [Fact]
+    public async Task OpenAsync_VersionTwoFile_MigratesAndKeepsVerifications()
+    {
+        await using (var old = await SqliteState.OpenAsync(StatePath, Clock))
+        {
+            await old.CreateJobAsync(NewJob("j1"), Shards("0"));
+        }
+
+        // A version-2 file has no verifications table.
+        await using (var connection = await SqliteSetup.OpenAsync(StatePath, readOnly: false, CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE verifications; PRAGMA user_version = 2;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await SqliteState.OpenAsync(StatePath, Clock);
+        await store.SaveVerificationAsync(new VerificationRecord("j1", Clock.GetUtcNow(), true, "t", "s", "{}", null));
+
+        Assert.True((await store.GetLatestVerificationAsync("j1"))?.Passed);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public sealed class InMemoryStateStore : StateStore
     private readonly List<JobRecord> _jobs = [];
     private readonly Dictionary<string, List<ShardState>> _shards = [];
     private readonly Dictionary<string, List<LedgerEntry>> _ledger = [];
+    private readonly List<VerificationRecord> _verifications = [];
     private readonly TimeProvider _time;
 
     public InMemoryStateStore(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
@@ -143,6 +144,37 @@ public sealed class InMemoryStateStore : StateStore
     public override ValueTask RequestCancelAsync(string jobId, CancellationToken cancellationToken = default)
     {
         Update(jobId, job => Copy(job, cancel: true));
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask SaveVerificationAsync(VerificationRecord verification, CancellationToken cancellationToken = default)
+    {
+        Update(verification.JobId, job => job);
+        lock (_lock)
+        {
+            _verifications.Add(verification);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask<VerificationRecord?> GetLatestVerificationAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_verifications.LastOrDefault(v => v.JobId == jobId));
+        }
+    }
+
+    public override ValueTask PurgeJobDataAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        Update(jobId, job => Copy(job));
+        lock (_lock)
+        {
+            _shards[jobId] = [];
+            _ledger[jobId] = [];
+        }
+
         return ValueTask.CompletedTask;
     }
 
