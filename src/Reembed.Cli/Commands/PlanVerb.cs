@@ -24,7 +24,8 @@ internal sealed class PlanVerb : IVerb
         await using var embedder = await EmbedderStack.CreateAsync(config, context.Time, openCache: false, cancellationToken);
         var space = embedder.Space;
         await using var source = Components.CreateSource(config.Source);
-        await using var sink = Components.CreateSink(config.Target, config.Source, source);
+        var target = await Targets.ResolveWriteTargetAsync(config.Target, config.Source, space, cancellationToken);
+        await using var sink = Components.CreateSink(target, config.Source, source);
         var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? embedder.Generator : null, config.Pipeline.Tokens, cancellationToken);
         var mode = config.Pipeline.Mode;
         var (items, tokens) = report.For(mode);

@@ -32,7 +32,7 @@ internal static partial class ConfigLoader
     /// </summary>
     private static TargetSpec BindPostgresTarget(ConfigSection section, SourceSpec source)
     {
-        section.RejectUnknownKeys("connectionStringEnv", "table", "vector", "vectorType", "loadPath", "index", "deferIndex");
+        section.RejectUnknownKeys("connectionStringEnv", "table", "vector", "vectorType", "loadPath", "index", "deferIndex", "cutover");
         var env = EnvName(section, "connectionStringEnv")
             ?? source.ConnectionStringEnv
             ?? throw ReembedException.Config(section.Key("connectionStringEnv"), "is required (the source is not postgres, so there is none to share)");
@@ -56,6 +56,7 @@ internal static partial class ConfigLoader
             InPlace = source.Type == "postgres" && source.ConnectionStringEnv == env && SameTable(source.Table, table),
             Index = section.Section("index") is { } index ? BindIndex(index) : null,
             DeferIndex = section.Bool("deferIndex") ?? false,
+            ShadowCutover = BindCutover(section),
         };
         section.RejectUnknownKeys();
         return spec;

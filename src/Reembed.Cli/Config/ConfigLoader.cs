@@ -51,7 +51,7 @@ internal static partial class ConfigLoader
     private static ReembedConfig Bind(ConfigSection root, string configPath, ConfigOverrides overrides)
     {
         var baseDirectory = Path.GetDirectoryName(configPath)!;
-        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "cache", "enrich", "$schema");
+        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "cache", "enrich", "verify", "$schema");
         var source = BindSource(root.Section("source", required: true)!, baseDirectory);
         var target = BindTarget(root.Section("target", required: true)!, baseDirectory, source);
         var pipeline = new PipelineOptions { Mode = ParseMode(root.String("mode") is var mode && overrides.Mode is null ? mode : overrides.Mode, overrides.Mode is null ? "mode" : "--mode") };
@@ -60,6 +60,7 @@ internal static partial class ConfigLoader
         var state = BindState(root, baseDirectory, overrides);
         var cache = BindCache(root, baseDirectory, state, embedder);
         var enrich = root.Section("enrich") is { } enrichSection ? BindEnrich(enrichSection) : null;
+        var verify = BindVerify(root.Section("verify"), baseDirectory);
         pipeline.Validate();
         return new ReembedConfig
         {
@@ -71,6 +72,7 @@ internal static partial class ConfigLoader
             State = state,
             Cache = cache,
             Enrich = enrich,
+            Verify = verify,
         };
     }
 
@@ -103,7 +105,7 @@ internal static partial class ConfigLoader
             return BindPostgresTarget(section, source);
         }
 
-        section.RejectUnknownKeys(type == "sqlite" ? ["path", "table"] : ["path"]);
+        section.RejectUnknownKeys(type == "sqlite" ? ["path", "table", "cutover"] : ["path", "cutover"]);
         var path = Resolve(baseDirectory, section.String("path", required: true)!);
         TargetSpec spec = type switch
         {
@@ -111,9 +113,17 @@ internal static partial class ConfigLoader
             "jsonl" => new(type, path, null),
             _ => throw ReembedException.Config(section.Key("type"), $"unknown target type '{type}' (known: sqlite, jsonl, postgres)"),
         };
+        spec = spec with { ShadowCutover = BindCutover(section) };
         section.RejectUnknownKeys();
         return spec;
     }
+
+    private static bool BindCutover(ConfigSection section) => section.String("cutover") switch
+    {
+        null or "inplace" => false,
+        "shadow" => true,
+        var other => throw ReembedException.Config(section.Key("cutover"), $"unknown cut-over '{other}' (known: inplace, shadow)"),
+    };
 
     private static ReembedMode ParseMode(string? mode, string key) => mode switch
     {

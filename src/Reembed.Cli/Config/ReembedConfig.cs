@@ -26,6 +26,8 @@ internal sealed class ReembedConfig
 
     public EnrichSpec? Enrich { get; init; }
 
+    public VerifySpec Verify { get; init; } = new();
+
     /// <summary>The settings that decide the result, as JSON; holds names of secrets, never their values.</summary>
     public string ToSpecJson(EmbeddingSpace space)
     {
@@ -52,6 +54,11 @@ internal sealed class ReembedConfig
             writer.WriteString("type", Target.Type);
             writer.WriteString("path", Target.Path);
             writer.WriteString("table", Target.Table);
+            if (Target.ShadowCutover)
+            {
+                // Another cut-over is another job: a shadow job never resumes as an in-place one.
+                writer.WriteString("cutover", "shadow");
+            }
             if (Target.Type == "postgres")
             {
                 writer.WriteString("connectionStringEnv", Target.ConnectionStringEnv);

@@ -17,7 +17,7 @@ internal static class CommandLineApp
         foreach (var verb in new IVerb[]
                  {
                      new InitVerb(), new PlanVerb(), new RunVerb(retryFailed: false), new RunVerb(retryFailed: true),
-                     new StatusVerb(), new JobsVerb(), new CancelVerb(),
+                     new StatusVerb(), new JobsVerb(), new CancelVerb(), new VerifyVerb(), new SwapVerb(), new RollbackVerb(), new CleanupVerb(),
                  })
         {
             var command = verb.Create();

@@ -9,13 +9,14 @@ namespace Reembed.Cli;
 /// <summary>The composition root: builds the source, target, embedder and state store a config names.</summary>
 internal sealed class Components : IAsyncDisposable
 {
-    private Components(ReembedConfig config, StateStore state, EmbedderStack embedder, ILogger? logger)
+    private Components(ReembedConfig config, TargetSpec writeTarget, StateStore state, EmbedderStack embedder, ILogger? logger)
     {
         Config = config;
+        WriteTarget = writeTarget;
         State = state;
         Embedder = embedder;
         Source = CreateSource(config.Source);
-        Sink = CreateSink(config.Target, config.Source, Source, logger);
+        Sink = CreateSink(writeTarget, config.Source, Source, logger);
     }
 
     public ReembedConfig Config { get; }
@@ -23,6 +24,9 @@ internal sealed class Components : IAsyncDisposable
     public StateStore State { get; }
 
     public EmbedderStack Embedder { get; }
+
+    /// <summary>Where this job's vectors go: <see cref="ReembedConfig.Target"/>, or its shadow for the space (<c>target.cutover</c>).</summary>
+    public TargetSpec WriteTarget { get; }
 
     public EmbeddingSpace Space => Embedder.Space;
 
@@ -38,7 +42,8 @@ internal sealed class Components : IAsyncDisposable
         var embedder = await EmbedderStack.CreateAsync(config, time, openCache: true, cancellationToken);
         try
         {
-            return new(config, await OpenStateAsync(config, time, cancellationToken), embedder, logger);
+            var writeTarget = await Targets.ResolveWriteTargetAsync(config.Target, config.Source, embedder.Space, cancellationToken);
+            return new(config, writeTarget, await OpenStateAsync(config, time, cancellationToken), embedder, logger);
         }
         catch
         {
@@ -96,19 +101,22 @@ internal sealed class Components : IAsyncDisposable
 
     private static VectorSink CreatePostgresSink(TargetSpec spec, SourceSpec sourceSpec, RecordSource source, ILogger? logger)
     {
-        var connectionString = Secrets.Read(spec.ConnectionStringEnv, "target.connectionStringEnv")!;
-        return new SourceTypedSink(() => PostgresStores.CreateSink(new PostgresSinkOptions
-        {
-            ConnectionString = connectionString,
-            Table = spec.Table!,
-            Shape = spec.InPlace ? PostgresTargetShape.InPlace : PostgresTargetShape.Shadow,
-            IdColumn = spec.InPlace ? sourceSpec.Id : "id",
-            IdType = (source as Postgres.Source.PostgresSource)?.IdSqlType ?? "text",
-            VectorColumn = spec.Vector,
-            VectorType = spec.VectorType,
-            LoadPath = spec.LoadPath,
-            Index = spec.Index,
-            DeferIndex = spec.DeferIndex,
-        }, logger));
+        return new SourceTypedSink(() => PostgresStores.CreateSink(
+            PostgresOptions(spec, sourceSpec, (source as Postgres.Source.PostgresSource)?.IdSqlType ?? "text"), logger));
     }
+
+    /// <param name="idType">The id column's SQL type for a new shadow table (the source's, once it is open).</param>
+    public static PostgresSinkOptions PostgresOptions(TargetSpec spec, SourceSpec sourceSpec, string idType = "text") => new()
+    {
+        ConnectionString = Secrets.Read(spec.ConnectionStringEnv, "target.connectionStringEnv")!,
+        Table = spec.Table!,
+        Shape = spec.InPlace ? PostgresTargetShape.InPlace : PostgresTargetShape.Shadow,
+        IdColumn = spec.InPlace ? sourceSpec.Id : "id",
+        IdType = idType,
+        VectorColumn = spec.Vector,
+        VectorType = spec.VectorType,
+        LoadPath = spec.LoadPath,
+        Index = spec.Index,
+        DeferIndex = spec.DeferIndex,
+    };
 }
