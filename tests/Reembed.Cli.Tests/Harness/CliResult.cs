@@ -21,6 +21,13 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     /// <summary>Items sent to the embedder, from the debug log (one line per embedding request).</summary>
     public int EmbeddedItemsLogged => CountEmbedded(Stderr);
 
+    /// <summary>Fails with the whole output when the exit code is not <paramref name="expected"/>.</summary>
+    public CliResult AssertExit(int expected)
+    {
+        Assert.True(ExitCode == expected, $"expected exit {expected}: {this}");
+        return this;
+    }
+
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 
     public static int CountEmbedded(string log) =>

@@ -62,7 +62,7 @@ internal sealed class Workspace : IDisposable
     }
 
     /// <summary>Writes a jsonl → sqlite config with the hashing embedder; <paramref name="tweak"/> edits it.</summary>
-    public void WriteConfig(Action<JsonObject>? tweak = null)
+    public void WriteConfig(Action<JsonObject>? tweak = null, string fileName = "reembed.json")
     {
         var config = new JsonObject
         {
@@ -72,7 +72,7 @@ internal sealed class Workspace : IDisposable
             ["mode"] = "missing",
         };
         tweak?.Invoke(config);
-        File.WriteAllText(ConfigPath, "// written by a test\n" + config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(Dir, fileName), "// written by a test\n" + config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     /// <summary>The sqlite target: id → (vector bytes, content hash, space).</summary>
@@ -83,6 +83,29 @@ internal sealed class Workspace : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT id, vector, content_hash, space FROM \"{table}\"";
+        return ReadRows(command);
+    }
+
+    /// <summary>The names of the tables in the sqlite target.</summary>
+    public List<string> TargetTables()
+    {
+        Sqlite.SqliteSetup.EnsureInitialized();
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = TargetPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static Dictionary<string, (byte[] Vector, string Hash, string Space)> ReadRows(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var rows = new Dictionary<string, (byte[], string, string)>(StringComparer.Ordinal);
         while (reader.Read())
