@@ -33,7 +33,9 @@ internal sealed class StatusVerb : IVerb
             if (!watch || !running || context.Signals.Stop.IsCancellationRequested)
             {
                 var failures = await state.GetFailuresAsync(job.Id, FailuresShown, cancellationToken);
-                Print(context, job, running, failures);
+                var verification = await state.GetLatestVerificationAsync(job.Id, cancellationToken);
+                (CutoverState? State, string? Name, string? Error)? target = config.Target.ShadowCutover ? await InspectAsync(config, cancellationToken) : null;
+                Print(context, job, running, failures, new TargetView(verification, target?.State, target?.Name, target?.Error));
                 return ExitCodes.Ok;
             }
 
@@ -85,7 +87,21 @@ internal sealed class StatusVerb : IVerb
             $"{rate:N0} rec/s, ETA {(eta is { } e ? ProgressRenderer.FormatDuration(e) : "?")}");
     }
 
-    private static void Print(CliContext context, JobRecord job, bool running, IReadOnlyList<LedgerEntry> failures)
+    /// <summary>The live table/file and its shadows; a target that cannot be read is reported, not fatal, here.</summary>
+    private static async Task<(CutoverState? State, string? Name, string? Error)> InspectAsync(ReembedConfig config, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var cutover = Targets.CreateCutover(config);
+            return (await cutover.InspectAsync(cancellationToken), cutover.Description, null);
+        }
+        catch (ReembedException ex)
+        {
+            return (null, null, ex.Message);
+        }
+    }
+
+    private static void Print(CliContext context, JobRecord job, bool running, IReadOnlyList<LedgerEntry> failures, TargetView view)
     {
         var (rate, eta) = Rates(job);
         if (context.Json)
@@ -126,6 +142,7 @@ internal sealed class StatusVerb : IVerb
                 writer.WriteString("notice", job.Notice);
                 writer.WriteString("error", job.Error);
                 writer.WriteString("createdAt", job.CreatedAt);
+                view.Write(writer);
                 JsonOutput.WriteFailures(writer, "failures", failures);
                 writer.WriteEndObject();
             });
@@ -148,6 +165,11 @@ internal sealed class StatusVerb : IVerb
         if (job.Error is { } error)
         {
             context.Say($"last error: {error}");
+        }
+
+        foreach (var line in view.Lines())
+        {
+            context.Say(line);
         }
 
         foreach (var failure in failures)
