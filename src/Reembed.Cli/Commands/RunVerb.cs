@@ -76,6 +76,7 @@ internal sealed class RunVerb : IVerb
                 JsonOutput.WriteCounters(writer, outcome.ThisRun);
                 writer.WriteEndObject();
                 writer.WriteString("space", job.SpaceId);
+                writer.WriteString("target", components.Sink.Description);
                 if (components.Embedder.Stats is { } stats)
                 {
                     writer.WriteStartObject("api");
