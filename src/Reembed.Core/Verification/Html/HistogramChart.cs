@@ -57,8 +57,11 @@ internal static class HistogramChart
     {
         var baseline = top + PlotHeight;
         var d = series.Distribution;
-        html.Append("<text class=\"series\" x=\"").Append(Left + 4).Append("\" y=\"").Append(top - 6).Append("\" fill=\"")
-            .Append(series.Colour).Append("\">").Append(Encode(series.Label)).Append(" (n = ").Append(Count(d.Count)).Append(")</text>");
+        // A swatch, not coloured text: the series colour stays on solid shapes, where a screenshot can measure it.
+        html.Append("<rect class=\"swatch\" x=\"").Append(Left + 4).Append("\" y=\"").Append(top - 16)
+            .Append("\" width=\"10\" height=\"10\" fill=\"").Append(series.Colour).Append("\"/>");
+        html.Append("<text class=\"series\" x=\"").Append(Left + 18).Append("\" y=\"").Append(top - 7).Append("\">")
+            .Append(Encode(series.Label)).Append(" (n = ").Append(Count(d.Count)).Append(")</text>");
         YAxis(html, top, baseline, maxCount);
         foreach (var bin in Bins(d))
         {

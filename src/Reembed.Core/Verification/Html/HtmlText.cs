@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Net;
+using System.Text;
 
 namespace Reembed.Verification.Html;
 
@@ -7,9 +8,35 @@ namespace Reembed.Verification.Html;
 internal static class HtmlText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly SearchValues<char> Markup = SearchValues.Create("&<>\"'");
 
-    /// <summary>Keys, descriptions and details come from user data: everything shown goes through here.</summary>
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>
+    /// Keys, descriptions and details come from user data: everything shown goes through here. The five markup
+    /// characters become entities, in text and attributes alike; the rest stays as it is (the page is UTF-8).
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny(Markup) < 0)
+        {
+            return text ?? string.Empty;
+        }
+
+        var encoded = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => encoded.Append("&amp;"),
+                '<' => encoded.Append("&lt;"),
+                '>' => encoded.Append("&gt;"),
+                '"' => encoded.Append("&quot;"),
+                '\'' => encoded.Append("&#39;"),
+                _ => encoded.Append(c),
+            };
+        }
+
+        return encoded.ToString();
+    }
 
     public static string Count(long value) => value.ToString("N0", Invariant);
 
