@@ -5,7 +5,7 @@ namespace Reembed.Verification.Html;
 
 /// <summary>
 /// An inline SVG bar histogram. Several series are stacked as panels over one value axis and one count scale,
-/// so that new and old can be compared bar for bar even when their bins differ.
+/// so that new and old can be compared bar for bar even when their bins differ; each panel's ticks are its own bin edges.
 /// </summary>
 internal static class HistogramChart
 {
@@ -14,8 +14,9 @@ internal static class HistogramChart
     private const int Left = 64;
     private const int Right = 16;
     private const int PanelTop = 22;
-    private const int PanelGap = 30;
-    private const int Bottom = 46;
+    private const int TickSpace = 22;
+    private const int AxisLabel = 18;
+    private const int PanelHeight = PanelTop + PlotHeight + TickSpace;
     private const int MaxTicks = 6;
     private const int PlotWidth = Width - Left - Right;
 
@@ -31,19 +32,16 @@ internal static class HistogramChart
 
         var (lo, hi) = Domain(drawable);
         var maxCount = Math.Max(1, drawable.SelectMany(s => Bins(s.Distribution)).Max(b => b.Count));
-        var height = drawable.Count * (PanelTop + PlotHeight) + (drawable.Count - 1) * PanelGap + Bottom;
+        var height = drawable.Count * PanelHeight + AxisLabel;
         html.Append("<svg width=\"").Append(Width).Append("\" height=\"").Append(height)
             .Append("\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(height)
             .Append("\" role=\"img\" aria-label=\"").Append(Encode(title)).Append("\">");
 
         for (var i = 0; i < drawable.Count; i++)
         {
-            var top = i * (PanelTop + PlotHeight + PanelGap) + PanelTop;
-            Panel(html, drawable[i], top, lo, hi, maxCount);
+            Panel(html, drawable[i], i * PanelHeight + PanelTop, lo, hi, maxCount);
         }
 
-        var baseline = height - Bottom;
-        Ticks(html, drawable, baseline, lo, hi);
         html.Append("<text class=\"axis\" x=\"").Append(Left + PlotWidth / 2).Append("\" y=\"").Append(height - 6)
             .Append("\" text-anchor=\"middle\">").Append(Encode(axisLabel)).Append("</text>");
         html.Append("<text class=\"axis\" transform=\"translate(14,").Append(height / 2)
@@ -63,6 +61,7 @@ internal static class HistogramChart
         html.Append("<text class=\"series\" x=\"").Append(Left + 18).Append("\" y=\"").Append(top - 7).Append("\">")
             .Append(Encode(series.Label)).Append(" (n = ").Append(Count(d.Count)).Append(")</text>");
         YAxis(html, top, baseline, maxCount);
+        Ticks(html, d, baseline, lo, hi);
         foreach (var bin in Bins(d))
         {
             // Whole pixels and crisp edges: a bar's drawn height is exactly proportional to its count.
@@ -93,15 +92,18 @@ internal static class HistogramChart
             .Append("\" text-anchor=\"end\">0</text>");
     }
 
-    /// <summary>Ticks at the bin edges of the finest series (thinned, first and last kept): the labels are the bin ranges.</summary>
-    private static void Ticks(StringBuilder html, List<HistogramSeries> series, int baseline, double lo, double hi)
+    /// <summary>Ticks at the bin edges (thinned, first and last kept): the labels are the bin ranges.</summary>
+    private static void Ticks(StringBuilder html, Distribution distribution, int baseline, double lo, double hi)
     {
-        var bins = series.Select(s => Bins(s.Distribution).ToList()).MaxBy(b => b.Count)!;
+        var bins = Bins(distribution).ToList();
         var edges = bins.Select(b => b.Lower).Append(bins[^1].Upper).Distinct().ToList();
         var step = (int)Math.Ceiling(edges.Count / (double)MaxTicks);
+        var last = edges.Count - 1;
         for (var i = 0; i < edges.Count; i++)
         {
-            if (i % step != 0 && i != edges.Count - 1)
+            // Every step-th edge, and the last; one that would crowd the last is left out.
+            var shown = i == last || (i % step == 0 && (i == 0 || last - i >= (step + 1) / 2));
+            if (!shown)
             {
                 continue;
             }
