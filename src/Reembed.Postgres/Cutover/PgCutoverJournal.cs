@@ -13,26 +13,14 @@ internal static class PgCutoverJournal
 
     public static string Qualified(string schema) => PgQuote(schema) + "." + Name;
 
-    public static async ValueTask CreateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            $"CREATE TABLE IF NOT EXISTS {Qualified(schema)} (seq bigserial PRIMARY KEY, live text NOT NULL, kind text NOT NULL, job_id text NOT NULL, "
-            + "promoted text NOT NULL, demoted text NOT NULL, promoted_space text NOT NULL, demoted_space text, at timestamptz NOT NULL)",
-            connection);
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState is "23505" or "42P07")
-        {
-            // Another process created it at the same moment: IF NOT EXISTS does not cover that race.
-        }
-    }
-
-    /// <summary>Waits for any other swap or rollback in this schema to finish, for the rest of the transaction.</summary>
+    /// <summary>
+    /// Waits until no other swap or rollback in this schema is under way, for the rest of the transaction:
+    /// an advisory lock, so that it needs no table and a refused step leaves none behind.
+    /// </summary>
     public static async ValueTask LockAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"LOCK TABLE {Qualified(schema)} IN SHARE ROW EXCLUSIVE MODE", connection);
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('reembed_cutover:' || @schema))", connection);
+        command.Parameters.AddWithValue("schema", schema);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -63,8 +51,17 @@ internal static class PgCutoverJournal
             reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6));
     }
 
+    /// <summary>Writes <paramref name="step"/>, creating the journal with the first one (under <see cref="LockAsync"/>, so no two sessions race to).</summary>
     public static async ValueTask AppendAsync(NpgsqlConnection connection, string schema, string live, CutoverStep step, CancellationToken cancellationToken)
     {
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TABLE IF NOT EXISTS {Qualified(schema)} (seq bigserial PRIMARY KEY, live text NOT NULL, kind text NOT NULL, job_id text NOT NULL, "
+            + "promoted text NOT NULL, demoted text NOT NULL, promoted_space text NOT NULL, demoted_space text, at timestamptz NOT NULL)",
+            connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {Qualified(schema)} (live, kind, job_id, promoted, demoted, promoted_space, demoted_space, at) "
             + "VALUES (@live, @kind, @job, @promoted, @demoted, @promotedSpace, @demotedSpace, @at)",

@@ -14,7 +14,6 @@ internal sealed partial class PostgresCutover
         {
             await using var connection = await _server.OpenAsync(cancellationToken);
             var schema = await SchemaAsync(connection, cancellationToken);
-            await PgCutoverJournal.CreateAsync(connection, schema, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await SetLockTimeoutAsync(connection, cancellationToken);
             await PgCutoverJournal.LockAsync(connection, schema, cancellationToken);
@@ -88,7 +87,6 @@ internal sealed partial class PostgresCutover
         {
             await using var connection = await _server.OpenAsync(cancellationToken);
             var schema = await SchemaAsync(connection, cancellationToken);
-            await PgCutoverJournal.CreateAsync(connection, schema, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await SetLockTimeoutAsync(connection, cancellationToken);
             await PgCutoverJournal.LockAsync(connection, schema, cancellationToken);
