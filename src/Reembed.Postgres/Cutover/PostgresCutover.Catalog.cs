@@ -65,7 +65,7 @@ internal sealed partial class PostgresCutover
 
             var rows = count
                 ? await ScalarAsync<long>(connection, $"SELECT count(*) FROM {quoted}", cancellationToken)
-                : await ScalarAsync<bool>(connection, $"SELECT EXISTS (SELECT 1 FROM {quoted})", cancellationToken) ? 1 : 0;
+                : (await ScalarAsync<bool>(connection, $"SELECT EXISTS (SELECT 1 FROM {quoted})", cancellationToken) ? 1 : 0);
             tables.Add(new PgTableInfo(name, oid, space, rows));
         }
 

@@ -99,24 +99,30 @@ internal sealed partial class PostgresCutover : CutoverTarget
 
     public override async ValueTask<string?> CleanupAsync(CancellationToken cancellationToken = default)
     {
-        if ((await InspectAsync(cancellationToken)).Superseded is not { } superseded)
-        {
-            return null;
-        }
-
+        string? superseded = null;
         try
         {
             await using var connection = await _server.OpenAsync(cancellationToken);
             var schema = await SchemaAsync(connection, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await SetLockTimeoutAsync(connection, cancellationToken);
-            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Quote(schema)}.{Quote(Relation(superseded.Name, "target.table"))}", cancellationToken);
+
+            // Under the steps' lock, so that a swap running meanwhile cannot make the table about to be dropped live.
+            await PgCutoverJournal.LockAsync(connection, schema, cancellationToken);
+            var step = await PgCutoverJournal.LatestAsync(connection, schema, _live.Name, cancellationToken);
+            if (step is null || step.Demoted == _live.Name || !await ExistsAsync(connection, schema, step.Demoted, cancellationToken))
+            {
+                return null;
+            }
+
+            superseded = Display(step.Demoted);
+            await ExecuteAsync(connection, $"DROP TABLE {Quote(schema)}.{Quote(step.Demoted)}", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return superseded.Name;
+            return superseded;
         }
         catch (NpgsqlException ex)
         {
-            throw Failure(ex, "drop", superseded.Name);
+            throw Failure(ex, "drop", superseded ?? _live.Display + "'s superseded table");
         }
     }
 
