@@ -17,9 +17,9 @@ public sealed class JsonlSinkConformanceTests : VectorSinkConformanceTests, IDis
 
     protected override VectorSink CreateSink() => JsonlStores.CreateSink(new JsonlSinkOptions { Path = _directory.File("out/vectors.jsonl") });
 
-    protected override async Task<IReadOnlyDictionary<string, StoredVector>> ReadBackAsync()
+    protected override async Task<IReadOnlyDictionary<string, StoredRow>> ReadBackAsync()
     {
-        var held = new Dictionary<string, StoredVector>(StringComparer.Ordinal);
+        var held = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
         var path = _directory.File("out/vectors.jsonl");
         if (!File.Exists(path))
         {
@@ -40,7 +40,7 @@ public sealed class JsonlSinkConformanceTests : VectorSinkConformanceTests, IDis
             var root = document.RootElement;
             var vector = root.GetProperty("vector").EnumerateArray().Select(static v => v.GetSingle()).ToArray();
             held[root.GetProperty("id").GetString()!] =
-                new StoredVector(vector, root.GetProperty("content_hash").GetString()!, root.GetProperty("space").GetString()!);
+                new StoredRow(vector, root.GetProperty("content_hash").GetString()!, root.GetProperty("space").GetString()!);
         }
 
         return held;

@@ -51,9 +51,9 @@ public abstract class PostgresSinkConformanceTests : VectorSinkConformanceTests
         LoadPath = LoadPath,
     });
 
-    protected override async Task<IReadOnlyDictionary<string, StoredVector>> ReadBackAsync()
+    protected override async Task<IReadOnlyDictionary<string, StoredRow>> ReadBackAsync()
     {
-        var held = new Dictionary<string, StoredVector>(StringComparer.Ordinal);
+        var held = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
         await using var dataSource = NpgsqlDataSource.Create(Scratch.ConnectionString);
         await using var probe = dataSource.CreateCommand(
             "SELECT col_description(attrelid, attnum) FROM pg_attribute WHERE attrelid = to_regclass(@table) AND attname = 'embedding'");
@@ -75,7 +75,7 @@ public abstract class PostgresSinkConformanceTests : VectorSinkConformanceTests
         while (await reader.ReadAsync())
         {
             var space = inPlace ? columnSpace ?? "(untagged)" : reader.GetString(3);
-            held[reader.GetString(0)] = new StoredVector(reader.GetFieldValue<float[]>(1), reader.GetString(2), space);
+            held[reader.GetString(0)] = new StoredRow(reader.GetFieldValue<float[]>(1), reader.GetString(2), space);
         }
 
         return held;

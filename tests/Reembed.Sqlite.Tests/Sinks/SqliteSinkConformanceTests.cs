@@ -12,9 +12,9 @@ public sealed class SqliteSinkConformanceTests : VectorSinkConformanceTests, IDi
 
     protected override VectorSink CreateSink() => SqliteStores.CreateSink(new SqliteSinkOptions { Path = _db.Path, Table = "vecs" });
 
-    protected override async Task<IReadOnlyDictionary<string, StoredVector>> ReadBackAsync()
+    protected override async Task<IReadOnlyDictionary<string, StoredRow>> ReadBackAsync()
     {
-        var held = new Dictionary<string, StoredVector>(StringComparer.Ordinal);
+        var held = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
         if (!File.Exists(_db.Path))
         {
             return held;
@@ -35,7 +35,7 @@ public sealed class SqliteSinkConformanceTests : VectorSinkConformanceTests, IDi
                     vector[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
                 }
 
-                held[reader.GetString(0)] = new StoredVector(vector, reader.GetString(2), reader.GetString(3));
+                held[reader.GetString(0)] = new StoredRow(vector, reader.GetString(2), reader.GetString(3));
             }
         }
         catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))

@@ -41,7 +41,7 @@ public abstract partial class VectorSinkConformanceTests : IAsyncLifetime
     protected abstract VectorSink CreateSink();
 
     /// <summary>Key → what the target holds for it now, read from the store itself (not through a sink).</summary>
-    protected abstract Task<IReadOnlyDictionary<string, StoredVector>> ReadBackAsync();
+    protected abstract Task<IReadOnlyDictionary<string, StoredRow>> ReadBackAsync();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

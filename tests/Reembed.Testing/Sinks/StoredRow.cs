@@ -4,4 +4,4 @@ namespace Reembed.Testing;
 /// <param name="Vector">The stored vector, as float32.</param>
 /// <param name="ContentHash">The stored content hash.</param>
 /// <param name="Space">The space id the store keeps with the vector (per row, or per column where it tags the column).</param>
-public sealed record StoredVector(float[] Vector, string ContentHash, string Space);
+public sealed record StoredRow(float[] Vector, string ContentHash, string Space);
