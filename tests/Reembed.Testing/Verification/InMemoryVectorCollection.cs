@@ -2,8 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace Reembed.Testing.Verification;
 
-using StoredVector = Reembed.StoredVector;
-
 /// <summary>
 /// A <see cref="VectorCollection"/> over a list. With <see cref="CanSearch"/> it answers
 /// <see cref="SearchAsync"/> by <see cref="NaiveSearch"/>, so a test can run the store-search path

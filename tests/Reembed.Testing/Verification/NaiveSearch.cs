@@ -1,7 +1,5 @@
 namespace Reembed.Testing.Verification;
 
-using StoredVector = Reembed.StoredVector;
-
 /// <summary>The obvious nearest-neighbour search, in double precision, to hold the fast one to.</summary>
 public static class NaiveSearch
 {
