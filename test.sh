@@ -26,6 +26,15 @@ else
   services_failed=1
 fi
 
+# A headless Chromium for the HTML report's screenshot tests; they fail (never skip) without one.
+chromium_failed=0
+if chromium="$(scripts/test-chromium.sh)"; then
+  export REEMBED_TEST_CHROMIUM="$chromium"
+else
+  echo "no headless Chromium: the HTML report's screenshot tests will fail"
+  chromium_failed=1
+fi
+
 if ! dotnet build Reembed.slnx -c Release --nologo -v q -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"
@@ -49,8 +58,8 @@ if [[ $status -ne 0 && $failed -eq 0 ]] || [[ $summaries -lt $projects ]]; then
   status=1
 fi
 
-failed=$((failed + services_failed))
-[[ $services_failed -ne 0 ]] && status=1
+failed=$((failed + services_failed + chromium_failed))
+[[ $services_failed -ne 0 || $chromium_failed -ne 0 ]] && status=1
 line="$passed passed, $failed failed"
 [[ $skipped -gt 0 ]] && line="$line, $skipped skipped"
 echo "$line"

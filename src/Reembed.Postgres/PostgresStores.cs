@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reembed.Postgres.Cutover;
 using Reembed.Postgres.Sink;
 using Reembed.Postgres.Source;
 
@@ -24,5 +25,27 @@ public static class PostgresStores
     {
         ArgumentNullException.ThrowIfNull(options);
         return new PostgresSink(options, logger);
+    }
+
+    /// <summary>
+    /// Shadow cut-over of a postgres target: <paramref name="options"/>.<see cref="PostgresSinkOptions.Table"/> is the
+    /// LIVE table (shadow shape: id, vector, content_hash, space); shadows and demoted tables sit beside it in its schema.
+    /// </summary>
+    /// <exception cref="ReembedException"><see cref="ErrorKind.Config"/> for an in-place target or an invalid name.</exception>
+    public static CutoverTarget CreateCutover(PostgresSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostgresCutover(options, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The vectors of <paramref name="options"/>.<see cref="PostgresSinkOptions.Table"/> for verification: a shadow-shape
+    /// table, or in place the <see cref="PostgresSinkOptions.VectorColumn"/> of the source table (rows without a vector skipped).
+    /// Searchable by pgvector when the column is <c>vector</c> or <c>halfvec</c>.
+    /// </summary>
+    public static VectorCollection CreateCollection(PostgresSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostgresVectorCollection(options);
     }
 }

@@ -13,10 +13,18 @@ internal sealed partial class SqliteSink
         try
         {
             connection = await SqliteSetup.OpenCreatingAsync(_path, cancellationToken);
+            var existed = await SqliteSchema.TableExistsAsync(connection, _options.Table, cancellationToken);
             await using var create = connection.CreateCommand();
             create.CommandText =
                 $"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, vector BLOB NOT NULL, content_hash TEXT NOT NULL, space TEXT NOT NULL)";
             await create.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteTableTags.EnsureAsync(connection, null, cancellationToken);
+            if (!existed)
+            {
+                // A tag without its table is left over from a table dropped by hand; the new table starts untagged.
+                await SqliteTableTags.DeleteAsync(connection, null, _options.Table, cancellationToken);
+            }
+
             return connection;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
@@ -39,6 +47,27 @@ internal sealed partial class SqliteSink
             throw ReembedException.Config(
                 "target.table",
                 $"table '{_options.Table}' in {_path} has no column '{missing}'; a sqlite target needs (id TEXT PRIMARY KEY, vector BLOB, content_hash TEXT, space TEXT)");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a table tagged with another space, which also covers an empty one; tags an untagged table
+    /// when <paramref name="tag"/> (the row check has passed by then, so its rows are of this space).
+    /// </summary>
+    private async ValueTask CheckTagAsync(SqliteConnection connection, EmbeddingSpace space, bool tag, CancellationToken cancellationToken)
+    {
+        var existing = await SqliteTableTags.GetAsync(connection, null, _options.Table, cancellationToken);
+        if (existing is { } found && found.SpaceId != space.Id)
+        {
+            throw ReembedException.Config(
+                "embedder",
+                $"target {_path} table {_options.Table} is tagged with space {found.SpaceId}; this embedder makes space {space.Id} ({space.Description}). "
+                + "Use a new target table, or the embedder that made those vectors.");
+        }
+
+        if (tag && existing is null)
+        {
+            await SqliteTableTags.SetAsync(connection, null, _options.Table, new SqliteTableTag(space.Id, space.Dimensions), cancellationToken);
         }
     }
 

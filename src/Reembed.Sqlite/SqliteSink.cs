@@ -42,6 +42,7 @@ internal sealed partial class SqliteSink : VectorSink
         _writer = await OpenWriterAsync(table, cancellationToken);
         await CheckColumnsAsync(_writer, cancellationToken);
         await CheckSpaceAsync(_writer, table, space, cancellationToken);
+        await CheckTagAsync(_writer, space, tag: true, cancellationToken);
 
         _dimensions = space.Dimensions;
         _buffer = new byte[space.Dimensions * sizeof(float)];
@@ -75,6 +76,7 @@ internal sealed partial class SqliteSink : VectorSink
 
         await CheckColumnsAsync(_reader, cancellationToken);
         await CheckSpaceAsync(_reader, table, space, cancellationToken);
+        await CheckTagAsync(_reader, space, tag: false, cancellationToken);
         await PrepareLookupAsync(table, space, cancellationToken);
         return true;
     }

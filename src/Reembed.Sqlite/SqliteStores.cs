@@ -16,4 +16,15 @@ public static class SqliteStores
         ArgumentNullException.ThrowIfNull(options);
         return new SqliteSink(options);
     }
+
+    /// <summary>
+    /// Shadow cut-over for the table <see cref="SqliteSinkOptions.Table"/> (the live one): shadows are tables
+    /// named <c>{table}__reembed_{spaceId}</c> in the same file, swapped in by rename in one transaction.
+    /// </summary>
+    /// <exception cref="ReembedException">With <see cref="ErrorKind.Config"/> when the table name is invalid.</exception>
+    public static CutoverTarget CreateCutover(SqliteSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SqliteCutoverTarget(options, TimeProvider.System);
+    }
 }

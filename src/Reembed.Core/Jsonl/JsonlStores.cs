@@ -25,6 +25,18 @@ public static class JsonlStores
         return new JsonlSink(options);
     }
 
+    /// <summary>
+    /// Shadow cut-over for the file <see cref="JsonlSinkOptions.Path"/> (the live one): shadows are files
+    /// named <c>{name}.reembed-{spaceId}{extension}</c> in its folder, swapped in by an atomic rename.
+    /// </summary>
+    /// <exception cref="ReembedException">With <see cref="ErrorKind.Config"/> when the options are invalid.</exception>
+    public static CutoverTarget CreateCutover(JsonlSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RequireAbsolute(options.Path, "target.path");
+        return new JsonlCutoverTarget(options.Path, TimeProvider.System);
+    }
+
     private static void RequireAbsolute(string? path, string key)
     {
         if (string.IsNullOrWhiteSpace(path) || !Path.IsPathFullyQualified(path))

@@ -30,8 +30,14 @@ internal static class JsonlVectorLine
     /// length. The vector's numbers are counted, not parsed, to keep opening a large target fast.
     /// </summary>
     public static bool TryRead(
-        ReadOnlySpan<byte> line, out string id, out string contentHash, out string space, out int dimensions, out string error)
+        ReadOnlySpan<byte> line, out string id, out string contentHash, out string space, out int dimensions, out string error) =>
+        TryRead(line, null, out id, out contentHash, out space, out dimensions, out error);
+
+    /// <summary>As above, and parses the vector's numbers into <paramref name="vector"/> (cleared first) when one is given.</summary>
+    public static bool TryRead(
+        ReadOnlySpan<byte> line, List<float>? vector, out string id, out string contentHash, out string space, out int dimensions, out string error)
     {
+        vector?.Clear();
         string? foundId = null, foundHash = null, foundSpace = null;
         dimensions = -1;
         error = string.Empty;
@@ -49,9 +55,9 @@ internal static class JsonlVectorLine
             {
                 if (reader.ValueTextEquals("vector"u8))
                 {
-                    if (!TryCountVector(ref reader, out dimensions))
+                    if (!TryCountVector(ref reader, vector, out dimensions))
                     {
-                        error = "'vector' is not an array of numbers";
+                        error = "'vector' is not an array of finite float32 numbers";
                         return false;
                     }
                 }
@@ -105,7 +111,7 @@ internal static class JsonlVectorLine
         return null;
     }
 
-    private static bool TryCountVector(ref Utf8JsonReader reader, out int count)
+    private static bool TryCountVector(ref Utf8JsonReader reader, List<float>? values, out int count)
     {
         count = 0;
         reader.Read();
@@ -120,6 +126,16 @@ internal static class JsonlVectorLine
             if (reader.TokenType != JsonTokenType.Number)
             {
                 return false;
+            }
+
+            if (values is not null)
+            {
+                if (!reader.TryGetSingle(out var value) || !float.IsFinite(value))
+                {
+                    return false;
+                }
+
+                values.Add(value);
             }
 
             count++;

@@ -89,7 +89,7 @@ internal sealed partial record PgIndexSpec(string Kind, string Ops, int? M, int?
     }
 
     /// <summary><c>&lt;table&gt;_&lt;column&gt;_&lt;kind&gt;</c>, shortened with a hash where PostgreSQL would truncate it.</summary>
-    private static string NameFor(string table, string column, string kind)
+    internal static string NameFor(string table, string column, string kind)
     {
         var name = $"{table}_{column}_{kind}";
         if (name.Length <= MaxNameLength)
