@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Reembed.Verification.Html;
 
 namespace Reembed.Cli;
 
