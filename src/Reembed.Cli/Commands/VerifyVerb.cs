@@ -31,7 +31,8 @@ internal sealed class VerifyVerb : IVerb
         var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
         await using var state = await Components.OpenStateAsync(config, context.Time, cancellationToken);
         var job = await StatusVerb.FindAsync(state, config, context.Parse.GetValue(CliOptions.Job), cancellationToken);
-        await using var embedder = await EmbedderStack.CreateAsync(config, context.Time, openCache: true, cancellationToken);
+        // Never through the cache: self-retrieval asks the model again, and a cached answer would only echo the stored vector.
+        await using var embedder = await EmbedderStack.CreateAsync(config, context.Time, openCache: false, cancellationToken);
         if (embedder.Space.Id != job.SpaceId)
         {
             throw ReembedException.Config("embedder",

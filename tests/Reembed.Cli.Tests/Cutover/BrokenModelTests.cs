@@ -17,7 +17,7 @@ public sealed class BrokenModelTests
         {
             ["type"] = "openai",
             ["baseUrl"] = server.OpenAiBaseUrl.ToString(),
-            ["model"] = "broken-embedding-model",
+            ["model"] = "text-embedding-3-small",
             ["dimensions"] = 64,
             ["apiKeyEnv"] = KeyVariable,
         });
