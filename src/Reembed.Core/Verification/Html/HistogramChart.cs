@@ -67,7 +67,7 @@ internal static class HistogramChart
             // Whole pixels and crisp edges: a bar's drawn height is exactly proportional to its count.
             var h = (int)Math.Round((double)bin.Count / maxCount * PlotHeight);
             var (x, w) = BarSpan(bin, lo, hi);
-            var range = $"[{Tick(bin.Lower)}, {Tick(bin.Upper)}): {Count(bin.Count)}";
+            var range = $"[{Tick(bin.Lower, bin.Upper - bin.Lower)}, {Tick(bin.Upper, bin.Upper - bin.Lower)}): {Count(bin.Count)}";
             html.Append("<rect x=\"").Append(Coordinate(x)).Append("\" y=\"").Append(baseline - h)
                 .Append("\" width=\"").Append(Coordinate(w)).Append("\" height=\"").Append(h)
                 .Append("\" fill=\"").Append(series.Colour).Append("\" shape-rendering=\"crispEdges\"><title>")
@@ -112,7 +112,7 @@ internal static class HistogramChart
             html.Append("<line x1=\"").Append(x).Append("\" y1=\"").Append(baseline).Append("\" x2=\"").Append(x)
                 .Append("\" y2=\"").Append(baseline + 4).Append("\" class=\"rule\"/>");
             html.Append("<text class=\"tick\" x=\"").Append(x).Append("\" y=\"").Append(baseline + 16)
-                .Append("\" text-anchor=\"middle\">").Append(Tick(edges[i])).Append("</text>");
+                .Append("\" text-anchor=\"middle\">").Append(Tick(edges[i], (edges[last] - edges[0]) / Math.Max(1, last))).Append("</text>");
         }
     }
 

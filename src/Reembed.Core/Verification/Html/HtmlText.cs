@@ -53,8 +53,17 @@ internal static class HtmlText
     /// <summary>SVG coordinates: invariant, at most one decimal.</summary>
     public static string Coordinate(double value) => value.ToString("0.#", Invariant);
 
-    /// <summary>Axis ticks: four significant digits, enough to tell bins apart.</summary>
-    public static string Tick(double value) => value.ToString("G4", Invariant);
+    /// <summary>
+    /// Axis ticks: enough significant digits to tell apart values <paramref name="step"/> apart (at least four), so
+    /// that bins of unit norms spread over 1e-7 do not all read "1".
+    /// </summary>
+    public static string Tick(double value, double step)
+    {
+        var digits = step > 0 && value != 0 && double.IsFinite(value / step)
+            ? Math.Clamp((int)Math.Ceiling(Math.Log10(Math.Abs(value) / step)) + 2, 4, 10)
+            : 4;
+        return value.ToString("G" + digits.ToString(Invariant), Invariant);
+    }
 
     public static string Time(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", Invariant) + " UTC";
