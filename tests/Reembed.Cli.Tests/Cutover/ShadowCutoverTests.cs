@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Reembed.Tests.Cutover;
 
 /// <summary>
@@ -50,6 +52,37 @@ public sealed class ShadowCutoverTests
         Assert.Equal("completed", status.GetProperty("state").GetString());
         (await migration.RunAsync("rollback", Migration.NewConfig)).AssertExit(2);
         Assert.Equal(live, migration.ReadLive());
+    }
+
+    [Fact]
+    public async Task Verify_GoldenQueriesWithBaselineEmbedder_ReportsBothSidesAndChecksThem()
+    {
+        using var migration = new Migration(300);
+        var records = Workspace.Records(300);
+        // Each query is a record's own summary: both models should rank that record near the top.
+        var golden = records.Take(20).Select(static r =>
+            new JsonObject { ["query"] = r["summary"]!.ToString(), ["expected"] = new JsonArray(r["id"]!.ToString()) }.ToJsonString());
+        File.WriteAllLines(Path.Combine(migration.Workspace.Dir, "golden.jsonl"), golden);
+        migration.WriteNew(
+            new JsonObject { ["type"] = "hashing", ["dimensions"] = 384, ["features"] = new JsonArray("char3", "char4") },
+            config => config["verify"] = new JsonObject
+            {
+                ["goldenQueries"] = "golden.jsonl",
+                ["baselineEmbedder"] = new JsonObject { ["type"] = "hashing", ["dimensions"] = 256, ["features"] = new JsonArray("words") },
+                ["thresholds"] = new JsonObject { ["minGoldenRecall"] = 0.5 },
+            });
+        await migration.EmbedBothAsync();
+
+        var verify = (await migration.RunAsync("verify", Migration.NewConfig, "--json")).AssertExit(0).Json();
+
+        var sides = verify.GetProperty("metrics").GetProperty("quality").GetProperty("golden").EnumerateArray()
+            .ToDictionary(static g => g.GetProperty("side").GetString()!, static g => g);
+        Assert.Equal(["new", "old"], sides.Keys.Order());
+        Assert.All(sides.Values, static g => Assert.Equal(20, g.GetProperty("queries").GetInt32()));
+        Assert.All(sides.Values, static g => Assert.InRange(g.GetProperty("recallAtK").GetDouble(), 0.5, 1.0));
+        var checks = verify.GetProperty("checks").EnumerateArray().Select(static c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("goldenRecall", checks);
+        Assert.Contains("goldenRecallVsOld", checks);
     }
 
     [Fact]
