@@ -77,6 +77,24 @@ public sealed class VerifyConfigTests : IDisposable
         Assert.Contains("inplace, shadow", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LoadAsync_ShadowCutoverOnInPlacePostgres_ConfigErrorNamingKey()
+    {
+        var path = Path.Combine(_dir, "reembed.json");
+        await File.WriteAllTextAsync(path, """
+            {
+              "source": { "type": "postgres", "connectionStringEnv": "PG_URL", "table": "docs", "text": "{body}" },
+              "target": { "type": "postgres", "table": "public.docs", "cutover": "shadow" },
+              "embedder": { "type": "hashing" }
+            }
+            """);
+
+        var error = await Assert.ThrowsAsync<ReembedException>(() => Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides()));
+
+        Assert.Contains("target.cutover", error.Message, StringComparison.Ordinal);
+        Assert.Contains("in place", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<Cli.ReembedConfig> LoadAsync(string verify)
     {
         var path = Path.Combine(_dir, "reembed.json");
