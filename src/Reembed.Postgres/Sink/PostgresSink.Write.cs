@@ -69,31 +69,40 @@ internal sealed partial class PostgresSink
     /// </summary>
     private async ValueTask WriteRealArrayAsync(NpgsqlBinaryImporter importer, ReadOnlyMemory<float> vector, CancellationToken cancellationToken)
     {
-        var length = 20 + (8 * vector.Length);
+        var length = RealArrayLength(vector.Length);
         if (_arrayBytes.Length != length)
         {
             _arrayBytes = new byte[length];
         }
 
-        // array_recv's layout: ndim, has-nulls flag, element type, then (length, lower bound) per dimension,
-        // then (byte length, value) per element, all big-endian.
-        var bytes = _arrayBytes.AsSpan();
-        BinaryPrimitives.WriteInt32BigEndian(bytes, 1);
-        BinaryPrimitives.WriteInt32BigEndian(bytes[4..], 0);
-        BinaryPrimitives.WriteInt32BigEndian(bytes[8..], Float4Oid);
-        BinaryPrimitives.WriteInt32BigEndian(bytes[12..], vector.Length);
-        BinaryPrimitives.WriteInt32BigEndian(bytes[16..], 1);
-        var values = vector.Span;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var at = bytes.Slice(20 + (8 * i), 8);
-            BinaryPrimitives.WriteInt32BigEndian(at, sizeof(float));
-            BinaryPrimitives.WriteSingleBigEndian(at[4..], values[i]);
-        }
+        EncodeRealArray(vector.Span, _arrayBytes);
 
         // A binary COPY sends each field as length + bytes whatever its declared type; the server reads
         // these bytes with the column's own receive function, array_recv for real[].
         await importer.WriteAsync(_arrayBytes, NpgsqlDbType.Bytea, cancellationToken);
+    }
+
+    /// <summary>Bytes of a one-dimensional <c>real[]</c> of <paramref name="dimensions"/> elements in binary format.</summary>
+    internal static int RealArrayLength(int dimensions) => 20 + (8 * dimensions);
+
+    /// <summary>
+    /// <paramref name="values"/> in array_recv's layout: ndim, has-nulls flag, element type, then (length,
+    /// lower bound) per dimension, then (byte length, value) per element, all big-endian.
+    /// </summary>
+    internal static void EncodeRealArray(ReadOnlySpan<float> values, Span<byte> destination)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(destination, 1);
+        BinaryPrimitives.WriteInt32BigEndian(destination[4..], 0);
+        BinaryPrimitives.WriteInt32BigEndian(destination[8..], Float4Oid);
+        BinaryPrimitives.WriteInt32BigEndian(destination[12..], values.Length);
+        BinaryPrimitives.WriteInt32BigEndian(destination[16..], 1);
+        var elements = destination[20..RealArrayLength(values.Length)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var at = elements.Slice(8 * i, 8);
+            BinaryPrimitives.WriteInt32BigEndian(at, sizeof(float));
+            BinaryPrimitives.WriteSingleBigEndian(at[4..], values[i]);
+        }
     }
 
     private async ValueTask<NpgsqlConnection> ReopenAsync(CancellationToken cancellationToken)
