@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Reembed.Hashing;
 using Reembed.Postgres;
+using Reembed.Postgres.Sink;
 using Reembed.Sqlite;
 
 namespace Reembed.Bench.Postgres;
@@ -23,7 +24,8 @@ internal static class PgChild
         var watch = Stopwatch.StartNew();
         var written = scenario switch
         {
-            "baseline" => await BaselineAsync(connectionString, rows, vector),
+            "baseline" => await BaselineAsync(connectionString, rows, vector, preEncoded: false),
+            "baseline-raw" => await BaselineAsync(connectionString, rows, vector, preEncoded: true),
             "noop" => await PipelineAsync(connectionString, work, new FixedVectorGenerator(vector), inPlace: false),
             "hashing" => await PipelineAsync(connectionString, work, HashingEmbedder.Create(new HashingEmbedderOptions { Dimensions = PgBench.Dimensions }), inPlace: false),
             "inplace" => await PipelineAsync(connectionString, work, new FixedVectorGenerator(vector), inPlace: true),
@@ -46,7 +48,7 @@ internal static class PgChild
         await connection.OpenAsync();
         await PgBench.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {PgBench.TargetTable}");
         await PgBench.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {PgBench.InPlaceTable}");
-        if (scenario == "baseline")
+        if (scenario.StartsWith("baseline", StringComparison.Ordinal))
         {
             // The shape the sink gives a shadow table with idType bigint and vectorType real[].
             await PgBench.ExecuteAsync(connection,
@@ -61,9 +63,15 @@ internal static class PgChild
         }
     }
 
-    private static async Task<long> BaselineAsync(string connectionString, long rows, float[] vector)
+    /// <summary>
+    /// One binary COPY of every row. <paramref name="preEncoded"/> writes each vector in the wire format
+    /// the sink builds itself, instead of through Npgsql's array converter: the same COPY, the client's cost
+    /// as the sink pays it.
+    /// </summary>
+    private static async Task<long> BaselineAsync(string connectionString, long rows, float[] vector, bool preEncoded)
     {
         var hash = new string('0', 64);
+        var bytes = new byte[PostgresSink.RealArrayLength(vector.Length)];
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var importer = await connection.BeginBinaryImportAsync(
@@ -72,7 +80,16 @@ internal static class PgChild
         {
             await importer.StartRowAsync();
             await importer.WriteAsync(id, NpgsqlDbType.Bigint);
-            await importer.WriteAsync(vector, NpgsqlDbType.Array | NpgsqlDbType.Real);
+            if (preEncoded)
+            {
+                PostgresSink.EncodeRealArray(vector, bytes);
+                await importer.WriteAsync(bytes, NpgsqlDbType.Bytea);
+            }
+            else
+            {
+                await importer.WriteAsync(vector, NpgsqlDbType.Array | NpgsqlDbType.Real);
+            }
+
             await importer.WriteAsync(hash, NpgsqlDbType.Text);
             await importer.WriteAsync("baseline", NpgsqlDbType.Text);
         }

@@ -8,10 +8,11 @@ using Reembed.Postgres.Sql;
 namespace Reembed.Postgres.Sink;
 
 /// <summary>
-/// Writes vectors into a shadow table or a column of the source table. Each batch is staged in a
+/// Writes vectors into a shadow table or a column of the source table. A batch is staged in a
 /// temporary table (binary COPY of <c>real[]</c>, or multi-row INSERT) and applied with one
 /// set-based statement in the same transaction, so a batch lands whole or not at all and a redone
-/// batch rewrites the same rows.
+/// batch rewrites the same rows. A shadow <c>real[]</c> table skips the staging while its batches
+/// meet no key already there (see PostgresSink.Direct.cs).
 /// </summary>
 internal sealed partial class PostgresSink : VectorSink
 {
@@ -82,6 +83,8 @@ internal sealed partial class PostgresSink : VectorSink
         {
             throw _server.Error(ex, "target.table", $"cannot prepare table {_table.Display} on");
         }
+
+        DecideDirectPath();
 
         _space = space;
         _applySql = ApplySql(space);

@@ -2,7 +2,9 @@ namespace Reembed.Postgres;
 
 /// <summary>
 /// Options of the <c>postgres</c> target. Batches are loaded into a temporary staging table (binary
-/// COPY of <c>real[]</c>) and applied with one set-based statement per batch, cast to the column type.
+/// COPY of <c>real[]</c>) and applied with one set-based statement per batch, cast to the column type;
+/// a shadow <c>real[]</c> table takes each batch by one binary COPY straight into it while no key of
+/// the batch is there yet.
 /// </summary>
 public sealed class PostgresSinkOptions
 {
