@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "target {What} failed ({Message}); attempt {Attempt} again in {Seconds} s")]
     public static partial void StoreRetrying(ILogger logger, string what, int attempt, double seconds, string message);
+
+    [LoggerMessage(11, LogLevel.Warning, "reading the source failed ({Message}); reading again after cursor {Cursor} in {Seconds} s (attempt {Attempt})")]
+    public static partial void SourceRetrying(ILogger logger, string? cursor, int attempt, double seconds, string message);
 }

@@ -126,7 +126,7 @@ internal sealed partial class JobRunner
             }
 
             var pass = new PipelinePass(context, shard.ShardId, retry: false);
-            await pass.RunAsync(_source.ReadAsync(shard.Info, shard.Cursor, cancellationToken), cancellationToken);
+            await pass.RunAsync(SourceRetry.ReadAsync(_source, shard.Info, shard.Cursor, context, cancellationToken), cancellationToken);
             thisRun = thisRun.Add(pass.Committed);
             if (!pass.Finished)
             {

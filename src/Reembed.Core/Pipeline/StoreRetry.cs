@@ -9,7 +9,8 @@ namespace Reembed;
 /// </summary>
 internal static class StoreRetry
 {
-    private static readonly TimeSpan[] Delays =
+    /// <summary>The waits between attempts: about a minute in all before a fault stops the job.</summary>
+    internal static readonly TimeSpan[] Delays =
     [
         TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30),
