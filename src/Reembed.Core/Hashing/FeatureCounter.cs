@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Reembed.Hashing;
 
@@ -12,8 +14,11 @@ namespace Reembed.Hashing;
 /// </remarks>
 internal sealed class FeatureCounter
 {
-    private ulong[] _keys = [];
-    private int[] _counts = [];
+    // 1 + ln tf for small tf, computed by the very expression AddTo used to evaluate per feature, so the weights are the same bits.
+    private static readonly float[] Weights = [.. Enumerable.Range(0, 64).Select(tf => tf <= 1 ? 1f : (float)(1.0 + Math.Log(tf)))];
+
+    // Key and count side by side: a probe touches one cache line, not two.
+    private Entry[] _entries = [];
     private int[] _used = [];
     private int _distinct;
     private int _mask;
@@ -22,31 +27,39 @@ internal sealed class FeatureCounter
     public void Prepare(int maxFeatures)
     {
         var size = Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)maxFeatures * 2));
-        if (_keys.Length < size)
+        if (_entries.Length < size)
         {
-            _keys = new ulong[size];
-            _counts = new int[size];
+            _entries = new Entry[size];
             _used = new int[size / 2];
         }
 
-        _mask = _keys.Length - 1;
+        _mask = _entries.Length - 1;
     }
 
+    // Prepare sized the table to at least twice the additions, so a probe always ends at a free slot, and
+    // _used (half the table) always has room: the unchecked accesses below stay inside the arrays.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash)
     {
-        var slot = (int)hash & _mask;
-        while (_counts[slot] != 0 && _keys[slot] != hash)
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        var mask = _mask;
+        var slot = (int)hash & mask;
+        ref var entry = ref Unsafe.Add(ref entries, slot);
+        while (entry.Count != 0)
         {
-            slot = (slot + 1) & _mask;
+            if (entry.Key == hash)
+            {
+                entry.Count++;
+                return;
+            }
+
+            slot = (slot + 1) & mask;
+            entry = ref Unsafe.Add(ref entries, slot);
         }
 
-        if (_counts[slot] == 0)
-        {
-            _keys[slot] = hash;
-            _used[_distinct++] = slot;
-        }
-
-        _counts[slot]++;
+        entry.Key = hash;
+        entry.Count = 1;
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_used), _distinct++) = slot;
     }
 
     /// <summary>
@@ -56,17 +69,28 @@ internal sealed class FeatureCounter
     public void AddTo(float[] vector)
     {
         var dimensions = (ulong)vector.Length;
-        for (var k = 0; k < _distinct; k++)
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(vector);
+        var used = _used.AsSpan(0, _distinct);
+        foreach (var slot in used)
         {
-            var slot = _used[k];
-            var hash = _keys[slot];
-            var tf = _counts[slot];
-            _counts[slot] = 0;
-            var weight = tf == 1 ? 1f : (float)(1.0 + Math.Log(tf));
-            var bucket = (int)(((hash >> 32) * dimensions) >> 32);
-            vector[bucket] += (hash & 1) == 0 ? weight : -weight;
+            ref var entry = ref Unsafe.Add(ref entries, slot);
+            var hash = entry.Key;
+            var tf = entry.Count;
+            entry.Count = 0;
+            var weight = (uint)tf < (uint)Weights.Length ? Weights[tf] : (float)(1.0 + Math.Log(tf));
+
+            // The bucket is below dimensions: (h * d) >> 32 < d for any 32-bit h.
+            ref var bucket = ref Unsafe.Add(ref target, (nint)(((hash >> 32) * dimensions) >> 32));
+            bucket += (hash & 1) == 0 ? weight : -weight;
         }
 
         _distinct = 0;
+    }
+
+    private struct Entry
+    {
+        public ulong Key;
+        public int Count;
     }
 }

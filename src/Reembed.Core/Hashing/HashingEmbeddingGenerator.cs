@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Microsoft.Extensions.AI;
 
 namespace Reembed.Hashing;
@@ -137,17 +139,7 @@ internal sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Em
 
             foreach (var (n, gramState) in _charGrams)
             {
-                // A word shorter than n still contributes: its whole padded form is its one n-gram.
-                if (padded.Length <= n)
-                {
-                    counter.Add(FeatureHash.Mix(FeatureHash.Append(gramState, padded)));
-                    continue;
-                }
-
-                for (var i = 0; i + n <= padded.Length; i++)
-                {
-                    counter.Add(FeatureHash.Mix(FeatureHash.Append(gramState, padded.Slice(i, n))));
-                }
+                CharGrams.Count(counter, gramState, padded, n);
             }
 
             previous = word;
@@ -171,8 +163,21 @@ internal sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Em
             return;
         }
 
+        // Widen, multiply in double, narrow with round-to-nearest: per lane exactly the scalar (float)(value * scale).
         var scale = 1.0 / Math.Sqrt(sum);
-        for (var k = 0; k < vector.Length; k++)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetArrayDataReference(vector);
+            var scales = Vector256.Create(scale);
+            for (; k <= vector.Length - Vector256<float>.Count; k += Vector256<float>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref first, (nuint)k));
+                Vector256.Narrow(lower * scales, upper * scales).StoreUnsafe(ref first, (nuint)k);
+            }
+        }
+
+        for (; k < vector.Length; k++)
         {
             vector[k] = (float)(vector[k] * scale);
         }

@@ -12,6 +12,10 @@ internal static class WordTokenizer
     private const char WordStart = '^';
     private const char WordEnd = '$';
 
+    // Per ASCII char: what goes into the word (the char itself, or lower-cased as char.ToLowerInvariant does), 0 for a separator.
+    private static readonly char[] AsciiSame = AsciiTable(lowercase: false);
+    private static readonly char[] AsciiLower = AsciiTable(lowercase: true);
+
     /// <summary>
     /// Copies the words of <paramref name="text"/> into the scratch buffer as <c>^word$</c>, lower-cased
     /// when asked, and records each one's offset and padded length.
@@ -26,10 +30,27 @@ internal static class WordTokenizer
         var pos = 0;
         var count = 0;
         var start = -1;
+        var ascii = lowercase ? AsciiLower : AsciiSame;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c) || (start >= 0 && IsCombiningMark(c)))
+            if (char.IsAscii(c))
+            {
+                // Most text is ASCII: one table look-up replaces the Unicode category checks and the culture-free lower-casing.
+                var mapped = ascii[c];
+                if (mapped != 0)
+                {
+                    if (start < 0)
+                    {
+                        start = pos;
+                        chars[pos++] = WordStart;
+                    }
+
+                    chars[pos++] = mapped;
+                    continue;
+                }
+            }
+            else if (char.IsLetterOrDigit(c) || (start >= 0 && IsCombiningMark(c)))
             {
                 if (start < 0)
                 {
@@ -78,6 +99,17 @@ internal static class WordTokenizer
 
         paddedLength = pos;
         return count;
+    }
+
+    private static char[] AsciiTable(bool lowercase)
+    {
+        var table = new char[128];
+        for (var c = (char)0; c < table.Length; c++)
+        {
+            table[c] = !char.IsLetterOrDigit(c) ? '\0' : lowercase ? char.ToLowerInvariant(c) : c;
+        }
+
+        return table;
     }
 
     private static bool IsCombiningMark(char c) =>
