@@ -31,13 +31,20 @@ internal sealed class CleanupVerb : IVerb
         }
 
         var what = $"{loser.Name} ({loser.Count:N0} vectors{(loser.SpaceId is null ? string.Empty : $" of space {loser.SpaceId}")}) in {cutover.Description}";
+        await using var state = await Components.OpenStateAsync(config, context.Time, cancellationToken);
+        if (await WrittenAgainAsync(state, loser, step, cancellationToken) is { } writer)
+        {
+            // The demoted name is also the shadow name of its space: a job of that space since the step made it a shadow again.
+            throw ReembedException.Config("cleanup",
+                $"refused, nothing dropped: {loser.Name} was written again by job {writer.Id} after the {step.Kind}; it is a shadow now, not superseded");
+        }
+
         if (!context.Parse.GetValue(_yes) && !Confirm(context, $"drop {what} for good? [y/N] "))
         {
             throw ReembedException.Config("--yes", $"cleanup drops {what} for good: confirm, or pass --yes");
         }
 
         var dropped = await cutover.CleanupAsync(cancellationToken);
-        await using var state = await Components.OpenStateAsync(config, context.Time, cancellationToken);
         var job = await state.GetJobAsync(step.JobId, cancellationToken);
         string? purged = null;
         if (job is { State: JobState.Completed })
@@ -47,6 +54,17 @@ internal sealed class CleanupVerb : IVerb
         }
 
         return Done(context, cutover, dropped, purged, dropped is null ? "nothing dropped" : $"dropped {what}");
+    }
+
+    private static async Task<JobRecord?> WrittenAgainAsync(StateStore state, CutoverTable loser, CutoverStep step, CancellationToken cancellationToken)
+    {
+        if (loser.SpaceId is null)
+        {
+            return null;
+        }
+
+        var jobs = await state.ListJobsAsync(limit: 1000, cancellationToken);
+        return jobs.FirstOrDefault(j => j.SpaceId == loser.SpaceId && j.CreatedAt > step.At);
     }
 
     private static bool Confirm(CliContext context, string question)

@@ -102,6 +102,30 @@ public sealed class ShadowCutoverTests
     }
 
     [Fact]
+    public async Task Cleanup_DemotedNameWrittenAgainByALaterJob_RefusedAndKept()
+    {
+        using var migration = new Migration(150);
+        await migration.EmbedBothAsync();
+        var swap = (await migration.RunAsync("swap", Migration.NewConfig, "--force", "--json")).AssertExit(0).Json();
+        var demoted = swap.GetProperty("step").GetProperty("demoted").GetString()!;
+        var old = migration.Read(demoted);
+
+        // The old model run again with a shadow cut-over: its shadow name is the demoted table's name.
+        migration.Workspace.WriteConfig(config =>
+        {
+            config["target"] = new JsonObject { ["type"] = "sqlite", ["path"] = "out/vectors.db", ["table"] = Migration.LiveTable, ["cutover"] = "shadow" };
+            config["embedder"] = new JsonObject { ["type"] = "hashing", ["dimensions"] = 256, ["features"] = new JsonArray("words") };
+        }, "old-again.json");
+        (await migration.RunAsync("run", "old-again.json")).AssertExit(0);
+
+        var cleanup = await migration.RunAsync("cleanup", Migration.NewConfig, "--yes");
+
+        Assert.Equal(2, cleanup.ExitCode);
+        Assert.Contains("written again", cleanup.Stderr, StringComparison.Ordinal);
+        Assert.Equal(old, migration.Read(demoted));
+    }
+
+    [Fact]
     public async Task Swap_Forced_SwapsWithoutVerify()
     {
         using var migration = new Migration(200);
