@@ -58,13 +58,6 @@ internal static partial class ConfigLoader
             DeferIndex = section.Bool("deferIndex") ?? false,
             ShadowCutover = BindCutover(section),
         };
-        if (spec.InPlace && spec.ShadowCutover)
-        {
-            throw ReembedException.Config(section.Key("cutover"),
-                "\"shadow\" needs a table of its own: this target is the source's own table (in place); name another target.table "
-                + "(a shadow table is created beside it and swapped in under that name), or use \"inplace\"");
-        }
-
         section.RejectUnknownKeys();
         return spec;
     }

@@ -26,11 +26,9 @@ internal sealed record TargetSpec(string Type, string? Path, string? Table)
     /// <summary><c>target.cutover</c>: a new space goes into a shadow beside the live table/file, swapped in by <c>swap</c>.</summary>
     public bool ShadowCutover { get; init; }
 
-    /// <summary>The live table/file's name within its target: the table, or the file name of the path.</summary>
-    public string LiveName => Type == "jsonl" ? System.IO.Path.GetFileName(Path!) : Table!;
-
-    /// <summary>The same target under another table/file name of the same store (a shadow, a demoted one).</summary>
-    public TargetSpec Named(string name) => Type == "jsonl"
-        ? this with { Path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path!)!, name) }
+    /// <summary>The same target under another name of the same store (a shadow, a demoted one): a table, a file, or an in-place column.</summary>
+    public TargetSpec Named(string name) =>
+        Type == "jsonl" ? this with { Path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path!)!, name) }
+        : InPlace ? this with { Vector = name }
         : this with { Table = name };
 }

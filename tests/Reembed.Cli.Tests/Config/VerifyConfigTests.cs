@@ -78,21 +78,23 @@ public sealed class VerifyConfigTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_ShadowCutoverOnInPlacePostgres_ConfigErrorNamingKey()
+    public async Task LoadAsync_ShadowCutoverOnInPlacePostgres_ShadowColumnOfTheSameTable()
     {
         var path = Path.Combine(_dir, "reembed.json");
         await File.WriteAllTextAsync(path, """
             {
               "source": { "type": "postgres", "connectionStringEnv": "PG_URL", "table": "docs", "text": "{body}" },
-              "target": { "type": "postgres", "table": "public.docs", "cutover": "shadow" },
+              "target": { "type": "postgres", "table": "public.docs", "vector": "emb", "cutover": "shadow" },
               "embedder": { "type": "hashing" }
             }
             """);
 
-        var error = await Assert.ThrowsAsync<ReembedException>(() => Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides()));
+        var config = await Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides());
 
-        Assert.Contains("target.cutover", error.Message, StringComparison.Ordinal);
-        Assert.Contains("in place", error.Message, StringComparison.Ordinal);
+        Assert.True(config.Target.InPlace);
+        Assert.True(config.Target.ShadowCutover);
+        var shadow = config.Target.Named("emb__reembed_0123456789abcdef");
+        Assert.Equal(("public.docs", "emb__reembed_0123456789abcdef"), (shadow.Table, shadow.Vector));
     }
 
     private async Task<Cli.ReembedConfig> LoadAsync(string verify)

@@ -56,6 +56,41 @@ public sealed class PostgresCutoverTests
         Assert.All((await pg.ReadVectorsAsync(live)).Values, static row => Assert.Equal(96, row.Vector.Length));
     }
 
+    [Fact]
+    public async Task Migration_InPlaceShadowColumn_VerifySwapRollbackCleanup()
+    {
+        await using var pg = new PgDocs();
+        await pg.CreateAsync(Workspace.Records(Records), ", embedding real[]");
+        pg.WriteConfig(pg.Docs, config => config["embedder"] = new JsonObject { ["type"] = "hashing", ["dimensions"] = 64, ["features"] = new JsonArray("words") });
+        (await pg.RunAsync("run")).AssertExit(0);
+        var old = await pg.ReadVectorsAsync(pg.Docs, hash: "embedding_hash");
+        pg.Workspace.WriteConfig(config =>
+        {
+            config["source"] = new JsonObject { ["type"] = "postgres", ["connectionStringEnv"] = PgDocs.Variable, ["table"] = pg.Docs, ["id"] = "id", ["text"] = PgDocs.Template };
+            config["target"] = new JsonObject { ["type"] = "postgres", ["table"] = pg.Docs, ["vectorType"] = "real[]", ["cutover"] = "shadow" };
+            config["embedder"] = new JsonObject { ["type"] = "hashing", ["dimensions"] = 96, ["features"] = new JsonArray("char3", "char4") };
+        }, "new.json");
+
+        (await pg.RunAsync("run", "new.json")).AssertExit(0);
+        AssertSame(old, await pg.ReadVectorsAsync(pg.Docs, hash: "embedding_hash"));
+        var verify = (await pg.RunAsync("verify", "new.json", "--json")).AssertExit(0).Json();
+        Assert.True(verify.GetProperty("passed").GetBoolean());
+
+        var swap = (await pg.RunAsync("swap", "new.json", "--json")).AssertExit(0).Json();
+        var demoted = swap.GetProperty("step").GetProperty("demoted").GetString()!;
+        var swapped = await pg.ReadVectorsAsync(pg.Docs, hash: "embedding_hash");
+        Assert.Equal(Records, swapped.Count);
+        Assert.All(swapped.Values, static row => Assert.Equal(96, row.Vector.Length));
+        AssertSame(old, await pg.ReadVectorsAsync(pg.Docs, demoted, demoted + "_hash"));
+
+        (await pg.RunAsync("rollback", "new.json")).AssertExit(0);
+        AssertSame(old, await pg.ReadVectorsAsync(pg.Docs, hash: "embedding_hash"));
+        (await pg.RunAsync("swap", "new.json")).AssertExit(0);
+        (await pg.RunAsync("cleanup", "new.json", "--yes")).AssertExit(0);
+        AssertSame(swapped, await pg.ReadVectorsAsync(pg.Docs, hash: "embedding_hash"));
+        Assert.Equal(0, await ColumnCountAsync(pg, demoted));
+    }
+
     /// <summary>A live table of the 64-dim hashing model and a shadow of a 96-dim char n-gram model beside it.</summary>
     private static async Task<PgDocs> MigratedAsync()
     {
@@ -86,6 +121,16 @@ public sealed class PostgresCutoverTests
             Assert.Equal(row.Vector, actual[id].Vector);
             Assert.Equal(row.Hash, actual[id].Hash);
         }
+    }
+
+    private static async Task<long> ColumnCountAsync(PgDocs pg, string column)
+    {
+        await using var connection = await pg.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = @s AND table_name = 'docs' AND column_name = @c", connection);
+        command.Parameters.AddWithValue("s", pg.Schema);
+        command.Parameters.AddWithValue("c", column);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<bool> TableExistsAsync(PgDocs pg, string table)
