@@ -28,14 +28,18 @@ public static class PostgresStores
     }
 
     /// <summary>
-    /// Shadow cut-over of a postgres target: <paramref name="options"/>.<see cref="PostgresSinkOptions.Table"/> is the
-    /// LIVE table (shadow shape: id, vector, content_hash, space); shadows and demoted tables sit beside it in its schema.
+    /// Shadow cut-over of a postgres target. Shadow shape: <paramref name="options"/>.<see cref="PostgresSinkOptions.Table"/> is the
+    /// LIVE table (id, vector, content_hash, space); shadows and demoted tables sit beside it in its schema. In place: the live
+    /// vectors are the <see cref="PostgresSinkOptions.VectorColumn"/> of the source table, and shadows and demoted vectors are
+    /// columns of that table named by <see cref="CutoverTarget.ShadowName"/> (each with its <c>_hash</c> column).
     /// </summary>
-    /// <exception cref="ReembedException"><see cref="ErrorKind.Config"/> for an in-place target or an invalid name.</exception>
+    /// <exception cref="ReembedException"><see cref="ErrorKind.Config"/> for an invalid name.</exception>
     public static CutoverTarget CreateCutover(PostgresSinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PostgresCutover(options, TimeProvider.System);
+        return options.Shape == PostgresTargetShape.InPlace
+            ? new PostgresColumnCutover(options, TimeProvider.System)
+            : new PostgresCutover(options, TimeProvider.System);
     }
 
     /// <summary>

@@ -18,19 +18,22 @@ internal static partial class PgShadowNames
     private const int SpaceLength = 16;
     private const int PkeyRoom = MaxLength - 5;
 
-    /// <summary>The part of every shadow name before the space: <paramref name="live"/> + <see cref="Marker"/>, shortened when long.</summary>
-    public static string Prefix(string live)
+    /// <summary>
+    /// The part of every shadow name before the space: <paramref name="live"/> + <see cref="Marker"/>, shortened when long.
+    /// <paramref name="reserve"/> bytes are kept free for a suffix the name will carry (a shadow column's <c>_hash</c> companion).
+    /// </summary>
+    public static string Prefix(string live, int reserve = 0)
     {
-        var room = MaxLength - Marker.Length - SpaceLength;
+        var room = MaxLength - reserve - Marker.Length - SpaceLength;
         var kept = live.Length <= room ? live : live[..(room - 9)] + "_" + Hash(live)[..8];
         return kept + Marker;
     }
 
     /// <summary>The unqualified shadow table of <paramref name="spaceId"/>; a space id that is not 1–16 plain characters is replaced by its hash.</summary>
-    public static string Shadow(string live, string spaceId)
+    public static string Shadow(string live, string spaceId, int reserve = 0)
     {
         var space = SpacePattern().IsMatch(spaceId) ? spaceId : Hash(spaceId)[..SpaceLength];
-        return Prefix(live) + space;
+        return Prefix(live, reserve) + space;
     }
 
     /// <summary>

@@ -6,21 +6,8 @@ namespace Reembed.Postgres.Cutover;
 /// <summary>What the catalog says about the live table and its shadows.</summary>
 internal sealed partial class PostgresCutover
 {
-    /// <summary>The live table's schema: as configured, else where the name resolves, else where a new table would go.</summary>
-    private async ValueTask<string> SchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        if (_live.Schema is { } schema)
-        {
-            return schema;
-        }
-
-        await using var command = new NpgsqlCommand(
-            "SELECT coalesce((SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(@live)), current_schema())",
-            connection);
-        command.Parameters.AddWithValue("live", _live.Quoted);
-        return await command.ExecuteScalarAsync(cancellationToken) as string
-            ?? throw ReembedException.Config("target.table", $"'{_live.Name}' has no schema: the connection's search_path names none that exists; qualify it as schema.table");
-    }
+    private ValueTask<string> SchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        PgCutoverSession.SchemaAsync(connection, _live, cancellationToken);
 
     /// <summary>
     /// The live table (when <paramref name="relation"/> is null, every table of this target: the live one and those

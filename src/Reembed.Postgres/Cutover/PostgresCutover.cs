@@ -132,26 +132,9 @@ internal sealed partial class PostgresCutover : CutoverTarget
         await base.DisposeAsync();
     }
 
-    private async ValueTask SetLockTimeoutAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', @timeout, true)", connection);
-        command.Parameters.AddWithValue("timeout", ((long)LockTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private ValueTask SetLockTimeoutAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        PgCutoverSession.SetLockTimeoutAsync(connection, LockTimeout, cancellationToken);
 
-    /// <summary>A lock that did not come in time is a long reader or writer, worth naming; the rest is sorted as usual.</summary>
-    private ReembedException Failure(NpgsqlException ex, string action, string table)
-    {
-        if (PgConnection.SqlState(ex) == "55P03")
-        {
-            return new ReembedException(
-                ErrorKind.Transient,
-                $"target.table: cannot {action} {table} on postgres {_server.Description}: another session held a lock on it for more than "
-                + $"{LockTimeout.TotalSeconds:0.#}s (a long-running query or an open transaction; see pg_stat_activity). Nothing was changed; try again.",
-                ex)
-            { Subject = "target.table" };
-        }
-
-        return _server.Error(ex, "target.table", $"cannot {action} {table} on");
-    }
+    private ReembedException Failure(NpgsqlException ex, string action, string table) =>
+        PgCutoverSession.Failure(_server, ex, "target.table", action, table, LockTimeout);
 }

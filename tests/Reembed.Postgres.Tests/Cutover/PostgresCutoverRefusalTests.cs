@@ -114,13 +114,14 @@ public sealed class PostgresCutoverRefusalTests
     }
 
     [Fact]
-    public void CreateCutover_InPlaceTarget_ConfigError()
+    public void CreateCutover_InPlaceTarget_ColumnCutover()
     {
         var options = new PostgresSinkOptions { ConnectionString = "Host=localhost", Table = "docs", Shape = PostgresTargetShape.InPlace };
 
-        var error = Assert.Throws<ReembedException>(() => PostgresStores.CreateCutover(options));
+        var target = PostgresStores.CreateCutover(options);
 
-        Assert.Equal("target.cutover", error.Subject);
+        Assert.IsType<Cutover.PostgresColumnCutover>(target);
+        Assert.Equal("embedding", target.LiveName);
     }
 
     [Fact]
