@@ -61,6 +61,35 @@ internal sealed class JsonlLineReader : IAsyncDisposable
 
     public static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(Blank) < 0;
 
+    /// <summary>
+    /// Offset of a last line without its newline, once <see cref="ReadRecordLineAsync"/> has stopped at one: an append a
+    /// crash cut short, never acknowledged (the writers fsync whole lines), which the file's owner truncates away.
+    /// </summary>
+    public long? TornTailAt { get; private set; }
+
+    /// <summary>
+    /// Advances to the next non-blank line that ended with its newline. Returns false at the end of the stream, or at
+    /// a torn last line (then <see cref="TornTailAt"/> says where it starts).
+    /// </summary>
+    public async ValueTask<bool> ReadRecordLineAsync(CancellationToken cancellationToken = default)
+    {
+        while (await ReadLineAsync(cancellationToken))
+        {
+            if (!LineTerminated)
+            {
+                TornTailAt = LineOffset;
+                return false;
+            }
+
+            if (!IsBlank(Line.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken = default)
     {
         var searchFrom = _start;

@@ -118,23 +118,11 @@ internal sealed partial class JsonlSink
     {
         var stream = RequireOpen();
         stream.Position = 0;
-        long? cutAt = null;
+        long? cutAt;
         await using (var reader = new JsonlLineReader(stream, leaveOpen: true))
         {
-            while (await reader.ReadLineAsync(cancellationToken))
+            while (await reader.ReadRecordLineAsync(cancellationToken))
             {
-                if (!reader.LineTerminated)
-                {
-                    // A crash mid-write without a checkpoint left half a line: it was never acknowledged.
-                    cutAt = reader.LineOffset;
-                    break;
-                }
-
-                if (JsonlLineReader.IsBlank(reader.Line.Span))
-                {
-                    continue;
-                }
-
                 if (!JsonlVectorLine.TryRead(reader.Line.Span, out var id, out var hash, out var lineSpace, out var dimensions, out var error))
                 {
                     throw ReembedException.Config("target.path", $"{_options.Path} line {reader.LineNumber} is not a vector record: {error}");
@@ -155,6 +143,9 @@ internal sealed partial class JsonlSink
 
                 AddToIndex(id, new Entry(hash, reader.LineOffset, reader.Line.Length));
             }
+
+            // A crash mid-write without a checkpoint left half a line: it was never acknowledged.
+            cutAt = reader.TornTailAt;
         }
 
         if (cutAt is { } length && !readOnly)

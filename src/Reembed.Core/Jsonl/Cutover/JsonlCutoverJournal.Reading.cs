@@ -9,25 +9,16 @@ internal sealed partial class JsonlCutoverJournal
     private static async ValueTask<List<JsonlJournalEntry>> ReadAsync(FileStream stream, string path, CancellationToken cancellationToken)
     {
         var entries = new List<JsonlJournalEntry>();
-        long? cutAt = null;
+        long? cutAt;
         await using (var reader = new JsonlLineReader(stream, leaveOpen: true))
         {
-            while (await reader.ReadLineAsync(cancellationToken))
+            while (await reader.ReadRecordLineAsync(cancellationToken))
             {
-                if (!reader.LineTerminated)
-                {
-                    // Never fsynced whole, so never acted on: the step it announced did not start.
-                    cutAt = reader.LineOffset;
-                    break;
-                }
-
-                if (JsonlLineReader.IsBlank(reader.Line.Span))
-                {
-                    continue;
-                }
-
                 entries.Add(Parse(reader.Line, path, reader.LineNumber));
             }
+
+            // A torn last entry was never fsynced whole, so never acted on: the step it announced did not start.
+            cutAt = reader.TornTailAt;
         }
 
         if (cutAt is { } length)

@@ -14,18 +14,8 @@ internal static class JsonlVectorFile
     {
         var values = vectors ? new List<float>() : null;
         await using var reader = JsonlLineReader.OpenFile(path);
-        while (await reader.ReadLineAsync(cancellationToken))
+        while (await reader.ReadRecordLineAsync(cancellationToken))
         {
-            if (!reader.LineTerminated)
-            {
-                yield break;
-            }
-
-            if (JsonlLineReader.IsBlank(reader.Line.Span))
-            {
-                continue;
-            }
-
             if (!JsonlVectorLine.TryRead(reader.Line.Span, values, out var id, out var hash, out var space, out _, out var error))
             {
                 throw ReembedException.Config("target.path", $"{path} line {reader.LineNumber} is not a vector record: {error}");
