@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Reembed.Verification.Html;
 
@@ -72,7 +71,12 @@ internal sealed class VerifyVerb : IVerb
             : config.Verify.Report ?? Path.Combine(ReportFolder(config), $"verify-{job.Id}.html");
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
         await File.WriteAllTextAsync(reportPath, VerifyHtmlReport.Render(report), cancellationToken);
-        var metrics = Json(writer => VerifyReportJson.Write(writer, report));
+        var metrics = JsonOutput.Compact(writer =>
+        {
+            writer.WriteStartObject();
+            VerifyReportJson.Write(writer, report);
+            writer.WriteEndObject();
+        });
         await state.SaveVerificationAsync(new VerificationRecord(
             job.Id, report.At, report.Passed, targets.Candidate.Name, job.SpaceId, metrics, reportPath), cancellationToken);
 
@@ -123,17 +127,4 @@ internal sealed class VerifyVerb : IVerb
         State = config.State,
         Cache = config.Cache with { Enabled = false },
     };
-
-    private static string Json(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }

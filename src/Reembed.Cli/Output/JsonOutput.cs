@@ -17,6 +17,18 @@ internal static class JsonOutput
         stdout.Write("\n"u8);
     }
 
+    /// <summary>One compact JSON document as a string (for what is stored: job specs, verify metrics).</summary>
+    public static string Compact(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static void WriteCounters(Utf8JsonWriter writer, JobCounters counters)
     {
         writer.WriteNumber("processed", counters.Processed);
