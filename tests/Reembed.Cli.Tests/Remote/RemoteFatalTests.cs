@@ -34,6 +34,10 @@ public sealed class RemoteFatalTests
     public async Task Run_KeyRevokedMidRun_StopsWithCheckpointIntactThenResumesExactly()
     {
         await using var harness = await RemoteHarness.StartAsync(400, new FakeServerOptions { LatencyMean = TimeSpan.FromMilliseconds(30) });
+
+        // One request at a time: 25 requests take ~0.75 s, so the key is revoked while most are still to come.
+        // With the default concurrency the whole run could finish before the test saw its first commit.
+        harness.WriteConfig(embedder => embedder["maxConcurrency"] = 1);
         using var process = CliProcess.Start(harness.Workspace.Dir, harness.Environment, "run", "--json");
         var (stdout, stderr) = CliProcess.Capture(process);
         await CliProcess.WaitForOutputAsync(process, stderr, "committed through batch");
