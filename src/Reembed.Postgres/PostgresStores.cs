@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reembed.Providers;
 using Reembed.Postgres.Cutover;
 using Reembed.Postgres.Sink;
 using Reembed.Postgres.Source;
@@ -8,6 +9,13 @@ namespace Reembed.Postgres;
 /// <summary>Creates the <c>postgres</c> source and target.</summary>
 public static class PostgresStores
 {
+    /// <summary>Registers the <c>postgres</c> store: source, target (shadow table or in place), state store and cache.</summary>
+    public static ReembedBuilder AddPostgres(this ReembedBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddStore(new PostgresStoreProvider());
+    }
+
     /// <summary>A source reading a table or query in id order, sharded by id range. Call <see cref="RecordSource.OpenAsync"/> first.</summary>
     public static RecordSource CreateSource(PostgresSourceOptions options)
     {
@@ -34,12 +42,14 @@ public static class PostgresStores
     /// columns of that table named by <see cref="CutoverTarget.ShadowName"/> (each with its <c>_hash</c> column).
     /// </summary>
     /// <exception cref="ReembedException"><see cref="ErrorKind.Config"/> for an invalid name.</exception>
-    public static CutoverTarget CreateCutover(PostgresSinkOptions options)
+    /// <param name="time">Stamps the journal's steps.</param>
+    public static CutoverTarget CreateCutover(PostgresSinkOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         return options.Shape == PostgresTargetShape.InPlace
-            ? new PostgresColumnCutover(options, TimeProvider.System)
-            : new PostgresCutover(options, TimeProvider.System);
+            ? new PostgresColumnCutover(options, time)
+            : new PostgresCutover(options, time);
     }
 
     /// <summary>

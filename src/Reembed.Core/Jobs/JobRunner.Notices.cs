@@ -29,6 +29,7 @@ internal sealed partial class JobRunner
             Log.OutageOver(_logger);
         }
 
+        Events?.Report(new JobOutage(jobId, notice.Paused, notice.Reason, notice.Since));
         _notices.Enqueue(async () =>
         {
             try

@@ -41,8 +41,11 @@ internal sealed partial class JobRunner
     /// <summary>Rewrites texts before embedding (the config's <c>enrich</c>); null for none.</summary>
     public Reembed.Enrichment.TextEnricher? Enricher { get; init; }
 
-    /// <summary>The live counters of the job being run, for a progress display.</summary>
+    /// <summary>The live counters of the job being run.</summary>
     public RunProgress Progress { get; } = new();
+
+    /// <summary>Receives the job's events (started, progress, outage, shard finished, final state); null for none.</summary>
+    public IProgress<JobEvent>? Events { get; init; }
 
     /// <param name="request">Which job, and whether to resume, restart or retry its failures.</param>
     /// <param name="stop">Cancelled to stop gracefully: in-flight batches complete and commit.</param>
@@ -59,6 +62,12 @@ internal sealed partial class JobRunner
         if (job.Total is { } known)
         {
             Progress.SetTotal(known);
+        }
+
+        if (Events is { } events)
+        {
+            events.Report(new JobStarted(job.Id, resumed, Progress.Snapshot(), Progress.Total));
+            Progress.Changed = progress => events.Report(new JobProgressed(job.Id, progress.Snapshot(), progress.Total));
         }
 
         Log.JobStarting(_logger, job.Id, request.RetryFailed ? "retrying failures" : resumed ? "resuming" : "starting",
@@ -97,18 +106,25 @@ internal sealed partial class JobRunner
             await counting;
             await _notices.FlushAsync();
             await _state.SetStateAsync(job.Id, stopped ? JobState.Cancelled : JobState.Completed, null, CancellationToken.None);
+            Events?.Report(new JobStateChanged(job.Id, stopped ? JobState.Cancelled : JobState.Completed, null));
         }
         catch (OperationCanceledException)
         {
             await _notices.FlushAsync();
             await _state.SetStateAsync(job.Id, JobState.Cancelled, "aborted", CancellationToken.None);
+            Events?.Report(new JobStateChanged(job.Id, JobState.Cancelled, "aborted"));
             throw;
         }
         catch (Exception ex)
         {
             await _notices.FlushAsync();
             await _state.SetStateAsync(job.Id, JobState.Failed, ex.Message, CancellationToken.None);
+            Events?.Report(new JobStateChanged(job.Id, JobState.Failed, ex.Message));
             throw;
+        }
+        finally
+        {
+            Progress.Changed = null;
         }
 
         var final = await _state.GetJobAsync(job.Id, CancellationToken.None) ?? job;
@@ -134,6 +150,7 @@ internal sealed partial class JobRunner
             }
 
             await _state.CommitAsync(context.JobId, new Checkpoint { ShardId = shard.ShardId, ShardDone = true }, cancellationToken);
+            Events?.Report(new ShardFinished(context.JobId, shard.ShardId));
         }
 
         return (thisRun, false);

@@ -1,8 +1,17 @@
+using Reembed.Providers;
+
 namespace Reembed.Jsonl;
 
 /// <summary>Creates the <c>jsonl</c> source and target.</summary>
 public static class JsonlStores
 {
+    /// <summary>Registers the <c>jsonl</c> store (<c>AddReembed()</c> does it already).</summary>
+    public static ReembedBuilder AddJsonl(this ReembedBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddStore(new JsonlStoreProvider());
+    }
+
     /// <exception cref="ReembedException">With <see cref="ErrorKind.Config"/> when the options are invalid.</exception>
     public static RecordSource CreateSource(JsonlSourceOptions options)
     {
@@ -30,11 +39,13 @@ public static class JsonlStores
     /// named <c>{name}.reembed-{spaceId}{extension}</c> in its folder, swapped in by an atomic rename.
     /// </summary>
     /// <exception cref="ReembedException">With <see cref="ErrorKind.Config"/> when the options are invalid.</exception>
-    public static CutoverTarget CreateCutover(JsonlSinkOptions options)
+    /// <param name="time">Stamps the journal's steps.</param>
+    public static CutoverTarget CreateCutover(JsonlSinkOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         RequireAbsolute(options.Path, "target.path");
-        return new JsonlCutoverTarget(options.Path, TimeProvider.System);
+        return new JsonlCutoverTarget(options.Path, time);
     }
 
     private static void RequireAbsolute(string? path, string key)

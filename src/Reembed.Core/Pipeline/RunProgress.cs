@@ -28,7 +28,14 @@ public sealed class RunProgress
 
     public string? JobId { get; internal set; }
 
-    public void SetTotal(long total) => Interlocked.Exchange(ref _total, total);
+    /// <summary>Called after every change (a commit, the total), on the thread that made it.</summary>
+    internal Action<RunProgress>? Changed { get; set; }
+
+    public void SetTotal(long total)
+    {
+        Interlocked.Exchange(ref _total, total);
+        Changed?.Invoke(this);
+    }
 
     public void Add(JobCounters delta)
     {
@@ -38,6 +45,7 @@ public sealed class RunProgress
         Interlocked.Add(ref _skipped, delta.Skipped);
         Interlocked.Add(ref _cached, delta.Cached);
         Interlocked.Add(ref _failed, delta.Failed);
+        Changed?.Invoke(this);
     }
 
     public JobCounters Snapshot() => new(Processed, Embedded, Skipped, Cached, Failed);

@@ -24,7 +24,7 @@ internal sealed partial class PgIndexManager
 
         if (classes.Count == 0)
         {
-            throw ReembedException.Config("target.index.kind", $"this server's pgvector has no {index.Kind} index for {PgVectorColumn.Display(options.VectorType)}");
+            throw ReembedException.Config("target.index.type", $"this server's pgvector has no {index.Kind} index for {PgVectorColumn.Display(options.VectorType)}");
         }
 
         if (!classes.Contains(index.Ops, StringComparer.Ordinal))

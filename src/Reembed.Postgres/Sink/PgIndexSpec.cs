@@ -28,7 +28,7 @@ internal sealed partial record PgIndexSpec(string Kind, string Ops, int? M, int?
         var kind = index.Kind?.Trim().ToLowerInvariant();
         if (kind is not ("hnsw" or "ivfflat"))
         {
-            throw ReembedException.Config("target.index.kind", $"'{index.Kind}' is not an index kind: use hnsw or ivfflat");
+            throw ReembedException.Config("target.index.type", $"'{index.Kind}' is not an index kind: use hnsw or ivfflat");
         }
 
         var ops = index.Ops ?? PgVectorColumn.Display(options.VectorType) + "_cosine_ops";

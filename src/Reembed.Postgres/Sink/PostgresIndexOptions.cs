@@ -7,7 +7,7 @@ namespace Reembed.Postgres;
 /// </summary>
 public sealed class PostgresIndexOptions
 {
-    /// <summary><c>hnsw</c> (better recall and speed, slower to build) or <c>ivfflat</c> (<c>target.index.kind</c>).</summary>
+    /// <summary><c>hnsw</c> (better recall and speed, slower to build) or <c>ivfflat</c> (<c>target.index.type</c>; <c>kind</c> is its older name).</summary>
     public string Kind { get; init; } = "hnsw";
 
     /// <summary>

@@ -8,7 +8,7 @@ public sealed class PgIndexSpecTests
     private static readonly PgTableName Table = new("s", "docs");
 
     [Theory]
-    [InlineData("btree", null, null, null, null, "1GB", "target.index.kind")]
+    [InlineData("btree", null, null, null, null, "1GB", "target.index.type")]
     [InlineData("hnsw", "vector_cosine_ops; DROP TABLE x", null, null, null, "1GB", "target.index.ops")]
     [InlineData("hnsw", null, 1, null, null, "1GB", "target.index.m")]
     [InlineData("hnsw", null, 101, null, null, "1GB", "target.index.m")]
