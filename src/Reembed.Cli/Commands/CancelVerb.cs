@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -21,39 +22,15 @@ internal sealed class CancelVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-        await using var state = await Components.OpenStateAsync(config, context.Time, cancellationToken);
-        var job = await StatusVerb.FindAsync(state, config, context.Parse.GetValue(CliOptions.Job), cancellationToken);
-        if (job.State is JobState.Completed or JobState.Cancelled)
-        {
-            throw new ReembedException(ErrorKind.Config, $"job {job.Id} is already {JsonOutput.State(job.State)}");
-        }
-
-        var running = ProcessOwner.IsRunning(job);
-        if (running)
-        {
-            await state.RequestCancelAsync(job.Id, cancellationToken);
-        }
-        else
-        {
-            await state.SetStateAsync(job.Id, JobState.Cancelled, "cancelled by request", cancellationToken);
-        }
-
-        var outcome = running ? "cancel requested: the job stops after its in-flight batches" : "cancelled";
+        var spec = await CliOptions.LoadConfigAsync(context, _config, cancellationToken);
+        var result = await context.Engine.CancelAsync(spec, context.Parse.GetValue(CliOptions.Job), context.Host(), cancellationToken);
         if (context.Json)
         {
-            JsonOutput.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("jobId", job.Id);
-                writer.WriteBoolean("wasRunning", running);
-                writer.WriteString("outcome", running ? "cancel-requested" : "cancelled");
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(result, static c => c.CancelResult);
         }
         else
         {
-            context.Say($"job {job.Id}: {outcome}");
+            context.Say($"job {result.JobId}: {(result.WasRunning ? "cancel requested: the job stops after its in-flight batches" : "cancelled")}");
         }
 
         return ExitCodes.Ok;

@@ -1,26 +1,28 @@
 using System.CommandLine;
+using Reembed.Hosting;
+using Reembed.Providers;
 
 namespace Reembed.Cli;
 
 /// <summary><c>init</c>: writes a commented <c>reembed.json</c> for the chosen source and target.</summary>
 internal sealed class InitVerb : IVerb
 {
+    private readonly StoreRegistry _stores;
+
     private readonly Argument<string?> _path = new("path")
     {
-        Description = $"Where to write the config (default: ./{ConfigLoader.DefaultFileName})",
+        Description = $"Where to write the config (default: ./{JobSpecLoader.DefaultFileName})",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
     private readonly Option<string> _source = new("--source")
     {
         Description = "Source type",
-        DefaultValueFactory = _ => "jsonl",
     };
 
     private readonly Option<string> _target = new("--target")
     {
         Description = "Target type",
-        DefaultValueFactory = _ => "sqlite",
     };
 
     private readonly Option<string> _embedder = new("--embedder")
@@ -31,10 +33,20 @@ internal sealed class InitVerb : IVerb
 
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite an existing file" };
 
+    /// <param name="stores">The kinds offered; the defaults are the first registered source (a file) and the embedded target.</param>
+    public InitVerb(StoreRegistry stores)
+    {
+        _stores = stores;
+        var firstSource = stores.With(StoreCapabilities.Source).First().Type;
+        var embedded = stores.Embedded.Type;
+        _source.DefaultValueFactory = _ => firstSource;
+        _target.DefaultValueFactory = _ => embedded;
+    }
+
     public Command Create()
     {
-        _source.AcceptOnlyFromAmong("jsonl", "sqlite");
-        _target.AcceptOnlyFromAmong("sqlite", "jsonl");
+        _source.AcceptOnlyFromAmong([.. _stores.With(StoreCapabilities.Source).Where(static p => p.SourceTemplate is not null).Select(static p => p.Type)]);
+        _target.AcceptOnlyFromAmong([.. _stores.With(StoreCapabilities.Target).Select(static p => p.Type)]);
         _embedder.AcceptOnlyFromAmong("hashing", "openai", "azure-openai", "ollama");
         var command = new Command("init", "Write a commented reembed.json for the chosen source, target and embedder");
         command.Arguments.Add(_path);
@@ -47,23 +59,18 @@ internal sealed class InitVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(context.Parse.GetValue(_path) ?? ConfigLoader.DefaultFileName);
+        var path = Path.GetFullPath(context.Parse.GetValue(_path) ?? JobSpecLoader.DefaultFileName);
         if (File.Exists(path) && !context.Parse.GetValue(_force))
         {
             throw new ReembedException(ErrorKind.Config, $"{path} exists; use --force to overwrite it") { Subject = path };
         }
 
-        var text = Template(context.Parse.GetValue(_source)!, context.Parse.GetValue(_target)!, context.Parse.GetValue(_embedder)!);
+        var text = Template(_stores, context.Parse.GetValue(_source)!, context.Parse.GetValue(_target)!, context.Parse.GetValue(_embedder)!);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text, cancellationToken);
         if (context.Json)
         {
-            JsonOutput.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", path);
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(new InitResult(path), static c => c.InitResult);
         }
         else
         {
@@ -73,39 +80,15 @@ internal sealed class InitVerb : IVerb
         return ExitCodes.Ok;
     }
 
-    internal static string Template(string source, string target, string embedder = "hashing")
+    /// <summary>A commented config: the blocks come from the chosen kinds' providers (a target may fit itself to the source).</summary>
+    internal static string Template(StoreRegistry stores, string source, string target, string embedder = "hashing")
     {
-        var sourceBlock = source == "sqlite"
-            ? """
-                // A SQLite table; rows are read in id order, in key-range shards.
-                "type": "sqlite",
-                "path": "data/source.db",
-                "table": "documents",
-                "id": "id",
-                // Columns to embed, as a template: {column}; write {{ and }} for literal braces.
-                "text": "{title}\n\n{body}"
-                // "where": "lang = 'en'"   (raw SQL condition, trusted)
-            """
-            : """
-                // JSON Lines, plain or gzip-compressed; one object per line.
-                "type": "jsonl",
-                "path": "data/docs.jsonl.gz",
-                "id": "id",
-                // Fields to embed, as a template: {field}; write {{ and }} for literal braces.
-                "text": "{summary}\n\n{description}"
-            """;
-        var targetBlock = target == "jsonl"
-            ? """
-                // One object per line: id, vector, content_hash, space.
-                "type": "jsonl",
-                "path": "out/vectors.jsonl"
-            """
-            : """
-                // SQLite table (id TEXT PRIMARY KEY, vector BLOB of float32, content_hash, space).
-                "type": "sqlite",
-                "path": "out/vectors.db",
-                "table": "docs_vectors"
-            """;
+        var sourceProvider = stores.Resolve(source, StoreCapabilities.Source, "--source", "source");
+        var targetProvider = stores.Resolve(target, StoreCapabilities.Target, "--target", "target");
+        var sourceBlock = sourceProvider.SourceTemplate
+            ?? throw ReembedException.Config("--source", $"{source} has no config template");
+        var targetBlock = targetProvider.TargetTemplate(sourceProvider)
+            ?? throw ReembedException.Config("--target", $"{target} has no config template");
         return $$"""
             // Reembed config. Relative paths resolve against this file's folder.
             {

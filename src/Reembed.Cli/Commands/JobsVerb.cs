@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -19,42 +20,22 @@ internal sealed class JobsVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-        await using var state = await Components.OpenStateAsync(config, context.Time, cancellationToken);
-        var jobs = await state.ListJobsAsync(Math.Max(1, context.Parse.GetValue(_limit)), cancellationToken);
+        var spec = await CliOptions.LoadConfigAsync(context, _config, cancellationToken);
+        var result = await context.Engine.ListJobsAsync(spec, context.Parse.GetValue(_limit), context.Host(), cancellationToken);
         if (context.Json)
         {
-            JsonOutput.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("jobs");
-                foreach (var job in jobs)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("jobId", job.Id);
-                    writer.WriteString("state", JsonOutput.State(job.State));
-                    writer.WriteString("mode", job.Mode);
-                    writer.WriteString("config", job.ConfigKey);
-                    writer.WriteString("space", job.SpaceId);
-                    JsonOutput.WriteCounters(writer, job.Counters);
-                    writer.WriteString("createdAt", job.CreatedAt);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(result, static c => c.JobsResult);
             return ExitCodes.Ok;
         }
 
-        if (jobs.Count == 0)
+        if (result.Jobs.Count == 0)
         {
-            context.Say($"no jobs in {config.State.Description}");
+            context.Say($"no jobs in {result.StateDescription}");
         }
 
-        foreach (var job in jobs)
+        foreach (var job in result.Jobs)
         {
-            context.Say($"{job.Id}  {JsonOutput.State(job.State),-9}  {job.Mode,-7}  {job.Counters.Processed,10:N0} processed  {job.Counters.Failed,6:N0} failed  {job.ConfigKey}");
+            context.Say($"{job.JobId}  {job.State,-9}  {job.Mode,-7}  {job.Processed,10:N0} processed  {job.Failed,6:N0} failed  {job.Config}");
         }
 
         return ExitCodes.Ok;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -18,96 +18,42 @@ internal sealed class PlanVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-
-        // No state store is opened: a dry run must not create one.
-        await using var embedder = await EmbedderStack.CreateAsync(config, context.Time, openCache: false, cancellationToken);
-        var space = embedder.Space;
-        await using var source = Components.CreateSource(config.Source);
-        var target = await Targets.ResolveWriteTargetAsync(config.Target, config.Source, space, cancellationToken);
-        await using var sink = Components.CreateSink(target, config.Source, source);
-        var report = await Planner.PlanAsync(source, sink, space, config.Embedder.IsLocal ? embedder.Generator : null, config.Pipeline.Tokens, cancellationToken);
-        var mode = config.Pipeline.Mode;
-        var (items, tokens) = report.For(mode);
-        var estimate = PlanEstimate.For(config, items, tokens, report.SecondsPerRecord);
-        var seconds = estimate.Seconds;
-
+        var spec = await CliOptions.LoadConfigAsync(context, _config, cancellationToken);
+        var plan = await context.Engine.PlanAsync(spec, context.Host(), cancellationToken);
         if (context.Json)
         {
-            JsonOutput.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("source", source.Description);
-                writer.WriteString("target", sink.Description);
-                writer.WriteBoolean("targetExists", report.TargetExists);
-                JsonOutput.WriteSpace(writer, space.Id, space.Description);
-                writer.WriteNumber("records", report.Records);
-                writer.WriteNumber("failed", report.Failed);
-                writer.WriteNumber("empty", report.Empty);
-                writer.WriteStartObject("modes");
-                foreach (var each in Enum.GetValues<ReembedMode>())
-                {
-                    var (n, t) = report.For(each);
-                    writer.WriteStartObject(each.ToString().ToLowerInvariant());
-                    writer.WriteNumber("items", n);
-                    writer.WriteNumber("tokens", t);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndObject();
-                writer.WriteString("mode", mode.ToString().ToLowerInvariant());
-                writer.WriteNumber("items", items);
-                writer.WriteNumber("tokens", tokens);
-                WriteNullable(writer, "estimatedSeconds", seconds);
-                writer.WriteNumber("estimatedRequests", estimate.Requests);
-                WriteNullable(writer, "estimatedCost", estimate.Cost, digits: 6);
-                writer.WriteString("boundBy", estimate.BoundBy);
-                JsonOutput.WriteFailures(writer, "failures", report.FirstFailures.Select(static f =>
-                    new LedgerEntry(f.Key, f.Locator, f.Failure.Stage, f.Failure.ErrorClass, f.Failure.Message, 0)));
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(plan, static c => c.PlanResult);
             return ExitCodes.Ok;
         }
 
-        context.Say($"source  {source.Description}: {report.Records:N0} records ({report.Failed:N0} unreadable, {report.Empty:N0} empty)");
-        context.Say($"target  {sink.Description}{(report.TargetExists ? string.Empty : " (does not exist yet)")}");
-        context.Say($"space   {space}");
+        context.Say($"source  {plan.Source}: {plan.Records:N0} records ({plan.Failed:N0} unreadable, {plan.Empty:N0} empty)");
+        context.Say($"target  {plan.Target}{(plan.TargetExists ? string.Empty : " (does not exist yet)")}");
+        context.Say($"space   {plan.Space.Id} ({plan.Space.Description})");
         foreach (var each in Enum.GetValues<ReembedMode>())
         {
-            var (n, t) = report.For(each);
-            context.Say($"  {(each == mode ? "*" : " ")} {each.ToString().ToLowerInvariant(),-8} {n,12:N0} items  ~{t,14:N0} tokens");
+            var count = plan.Modes.For(each);
+            var name = each.ToString().ToLowerInvariant();
+            context.Say($"  {(name == plan.Mode ? "*" : " ")} {name,-8} {count.Items,12:N0} items  ~{count.Tokens,14:N0} tokens");
         }
 
-        var modeName = mode.ToString().ToLowerInvariant();
-        context.Say(seconds is { } s
-            ? $"estimated time for '{modeName}': {ProgressRenderer.FormatDuration(s)} ({estimate.Requests:N0} requests, bound by {estimate.BoundBy})"
-            : $"estimated time for '{modeName}': unknown ({estimate.Requests:N0} requests; set embedder.requestsPerMinute / tokensPerMinute for an estimate)");
-        if (estimate.Cost is { } cost)
+        context.Say(plan.EstimatedSeconds is { } s
+            ? $"estimated time for '{plan.Mode}': {ProgressRenderer.FormatDuration(s)} ({plan.EstimatedRequests:N0} requests, bound by {plan.BoundBy})"
+            : $"estimated time for '{plan.Mode}': unknown ({plan.EstimatedRequests:N0} requests; set embedder.requestsPerMinute / tokensPerMinute for an estimate)");
+        if (plan.EstimatedCost is { } cost)
         {
-            context.Say($"estimated cost for '{modeName}': {cost:0.00##} (at {config.Embedder.Remote!.PricePerMillionTokens} per million tokens)");
+            context.Say($"estimated cost for '{plan.Mode}': {cost:0.00##} (at {spec.Embedder.Remote!.PricePerMillionTokens} per million tokens)");
         }
 
-        if (!config.Embedder.IsLocal)
+        if (plan.TokensEstimated)
         {
             context.Say("  (tokens are estimated conservatively, about 3 characters a token; a run calibrates from the API's usage)");
         }
-        foreach (var failure in report.FirstFailures)
+
+        foreach (var failure in plan.Failures)
         {
-            context.Say($"  unreadable {failure.Key}: {failure.Failure.ErrorClass}: {failure.Failure.Message}");
+            context.Say($"  unreadable {failure.Key}: {failure.ErrorClass}: {failure.Message}");
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value, int digits = 3)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, Math.Round(number, digits));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -16,10 +17,8 @@ internal sealed class RollbackVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-        await using var cutover = CutoverVerbs.Open(config);
-        var step = await cutover.RollbackAsync(cancellationToken);
-        CutoverVerbs.Report(context, cutover, step, forced: false);
+        var spec = await CliOptions.LoadConfigAsync(context, _config, cancellationToken);
+        CutoverVerbs.Report(context, await context.Engine.RollbackAsync(spec, context.Host(), cancellationToken));
         return ExitCodes.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -29,81 +30,30 @@ internal sealed class RunVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-        await using var components = await Components.CreateAsync(config, context.Time, context.Logger, cancellationToken);
-        var specJson = config.ToSpecJson(components.Space);
-        var runner = new JobRunner(components.Source, components.Sink, components.Generator, components.Space,
-            components.State, config.Pipeline, context.Logger, context.Time)
+        var spec = await CliOptions.LoadConfigAsync(context, _config, cancellationToken);
+        RunResult result;
+        await using (var progress = new ProgressRenderer(context.Time))
         {
-            Enricher = components.Embedder.Enricher,
-        };
-        components.Embedder.OnOutage = runner.ReportOutage;
-        var request = new JobRequest
-        {
-            ConfigKey = config.ConfigPath,
-            SpecFingerprint = ReembedConfig.Fingerprint(specJson),
-            SpecJson = specJson,
-            Restart = context.Parse.GetValue(_restart),
-            RetryFailed = _retryFailed,
-            Owner = ProcessOwner.Current,
-            IsOwnerAlive = ProcessOwner.IsAlive,
-        };
-
-        var started = context.Time.GetTimestamp();
-        JobOutcome outcome;
-        await using (new ProgressRenderer(runner.Progress, context.Time))
-        {
-            outcome = await runner.RunAsync(request, context.Signals.Stop, cancellationToken);
+            result = await context.Engine.RunAsync(spec, new RunOptions { Restart = context.Parse.GetValue(_restart), RetryFailed = _retryFailed },
+                context.Host(progress), cancellationToken);
         }
 
-        var duration = context.Time.GetElapsedTime(started).TotalSeconds;
-        var job = outcome.Job;
-        var exitCode = outcome.Stopped ? ExitCodes.Cancelled
-            : job.Counters.Failed > 0 ? ExitCodes.FinishedWithFailures
+        var exitCode = result.Stopped ? ExitCodes.Cancelled
+            : result.Failed > 0 ? ExitCodes.FinishedWithFailures
             : ExitCodes.Ok;
         if (context.Json)
         {
-            JsonOutput.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("jobId", job.Id);
-                writer.WriteString("state", JsonOutput.State(job.State));
-                writer.WriteNumber("total", job.Total ?? job.Counters.Processed);
-                JsonOutput.WriteCounters(writer, job.Counters);
-                writer.WriteNumber("durationSeconds", Math.Round(duration, 3));
-                writer.WriteBoolean("resumed", outcome.Resumed);
-                writer.WriteStartObject("thisRun");
-                JsonOutput.WriteCounters(writer, outcome.ThisRun);
-                writer.WriteEndObject();
-                writer.WriteString("space", job.SpaceId);
-                writer.WriteString("target", components.Sink.Description);
-                if (components.Embedder.Stats is { } stats)
-                {
-                    writer.WriteStartObject("api");
-                    writer.WriteNumber("requests", stats.Requests);
-                    writer.WriteNumber("succeeded", stats.Succeeded);
-                    writer.WriteNumber("rateLimited", stats.RateLimited);
-                    writer.WriteNumber("retries", stats.Retries);
-                    writer.WriteNumber("timeouts", stats.Timeouts);
-                    writer.WriteNumber("tokens", stats.TokensSettled);
-                    writer.WriteNumber("concurrency", stats.CurrentConcurrency);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteNumber("exitCode", exitCode);
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(result with { ExitCode = exitCode }, static c => c.RunResult);
         }
         else
         {
-            var c = job.Counters;
-            context.Say($"job {job.Id} {JsonOutput.State(job.State)}{(outcome.Resumed ? " (resumed)" : string.Empty)} in {duration:0.0}s: " +
-                $"{c.Processed:N0} processed, {c.Embedded:N0} embedded, {c.Skipped:N0} skipped, {c.Cached:N0} cached, {c.Failed:N0} failed");
-            if (outcome.Stopped)
+            context.Say($"job {result.JobId} {result.State}{(result.Resumed ? " (resumed)" : string.Empty)} in {result.DurationSeconds:0.0}s: " +
+                $"{result.Processed:N0} processed, {result.Embedded:N0} embedded, {result.Skipped:N0} skipped, {result.Cached:N0} cached, {result.Failed:N0} failed");
+            if (result.Stopped)
             {
                 context.Say("stopped; the checkpoint is committed: 'run' resumes");
             }
-            else if (c.Failed > 0)
+            else if (result.Failed > 0)
             {
                 context.Say("some records failed: 'status' lists them, 'retry-failed' re-processes them");
             }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -24,48 +24,9 @@ internal sealed class SwapVerb : IVerb
 
     public async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var config = await CliOptions.LoadConfigAsync(context.Parse, _config, cancellationToken);
-        await using var state = await Components.OpenStateAsync(config, context.Time, cancellationToken);
-        var job = await StatusVerb.FindAsync(state, config, context.Parse.GetValue(CliOptions.Job), cancellationToken);
-        await using var cutover = CutoverVerbs.Open(config);
-        var shadow = cutover.ShadowName(job.SpaceId);
-        var force = context.Parse.GetValue(_force);
-        if (!force)
-        {
-            await CheckVerifiedAsync(state, job, shadow, cancellationToken);
-        }
-
-        var step = await cutover.SwapAsync(job.SpaceId, job.Id, cancellationToken);
-        CutoverVerbs.Report(context, cutover, step, forced: force);
+        var spec = await CliOptions.LoadConfigAsync(context, _config, cancellationToken);
+        var result = await context.Engine.SwapAsync(spec, context.Parse.GetValue(CliOptions.Job), context.Parse.GetValue(_force), context.Host(), cancellationToken);
+        CutoverVerbs.Report(context, result);
         return ExitCodes.Ok;
     }
-
-    private static async Task CheckVerifiedAsync(StateStore state, JobRecord job, string shadow, CancellationToken cancellationToken)
-    {
-        if (job.State != JobState.Completed)
-        {
-            throw Refused($"job {job.Id} is {JsonOutput.State(job.State)}, not completed: finish it with 'run', then 'verify'");
-        }
-
-        var verification = await state.GetLatestVerificationAsync(job.Id, cancellationToken)
-            ?? throw Refused($"job {job.Id} has not been verified: run 'reembed verify' first");
-        var when = verification.At.ToString("u", CultureInfo.InvariantCulture);
-        if (!verification.Passed)
-        {
-            throw Refused($"the latest verify of job {job.Id} ({when}) failed{(verification.ReportPath is null ? string.Empty : $"; report: {verification.ReportPath}")}");
-        }
-
-        if (verification.Candidate != shadow)
-        {
-            throw Refused($"the latest verify of job {job.Id} checked {verification.Candidate}, not the shadow {shadow}");
-        }
-
-        if (job.FinishedAt is { } finished && finished > verification.At)
-        {
-            throw Refused($"job {job.Id} wrote again after it was verified ({when}): verify again");
-        }
-    }
-
-    private static ReembedException Refused(string why) =>
-        ReembedException.Config("swap", $"refused, nothing changed: {why} (or --force)");
 }

@@ -1,97 +1,39 @@
 using System.Globalization;
-using System.Text.Json;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
-/// <summary>What <c>status</c> shows of the job's cut-over: the latest verify, and the live table/file with its shadows.</summary>
-internal sealed record TargetView(VerificationRecord? Verification, CutoverState? Cutover, string? Target, string? Error)
+/// <summary>What <c>status</c> shows of the job's cut-over, for people: the latest verify, and the live table/file with its shadows.</summary>
+internal static class TargetView
 {
-    public IEnumerable<string> Lines()
+    public static IEnumerable<string> Lines(StatusResult status)
     {
-        if (Verification is { } v)
+        if (status.Verification is { } v)
         {
             yield return $"verify: {(v.Passed ? "passed" : "FAILED")} on {v.Candidate} at {v.At.ToString("u", CultureInfo.InvariantCulture)}"
                 + (v.ReportPath is null ? string.Empty : $" (report {v.ReportPath})");
         }
 
-        if (Error is not null)
+        if (status.TargetError is { } error)
         {
-            yield return $"target: cannot inspect it: {Error}";
+            yield return $"target: cannot inspect it: {error}";
         }
 
-        if (Cutover is { } c)
+        if (status.Target is { } target)
         {
-            yield return $"target {Target}: live {Describe(c.Live)}";
-            foreach (var other in c.Others)
+            yield return $"target {target.Description}: live {Describe(target.Live)}";
+            foreach (var other in target.Others)
             {
-                yield return $"  {(other.Name == c.Superseded?.Name ? "superseded" : "shadow")} {Describe(other)}";
+                yield return $"  {(other.Name == target.Superseded ? "superseded" : "shadow")} {Describe(other)}";
             }
 
-            if (c.LastStep is { } step)
+            if (target.Step is { } step)
             {
-                yield return $"  last {step.Kind} at {step.At.ToString("u", CultureInfo.InvariantCulture)} (job {step.JobId}): {step.Promoted} → live, live → {step.Demoted}";
+                yield return $"  last {step.Kind} at {step.When.ToString("u", CultureInfo.InvariantCulture)} (job {step.JobId}): {step.Promoted} → live, live → {step.Demoted}";
             }
         }
     }
 
-    public void Write(Utf8JsonWriter writer)
-    {
-        if (Verification is { } v)
-        {
-            writer.WriteStartObject("verification");
-            writer.WriteBoolean("passed", v.Passed);
-            writer.WriteString("candidate", v.Candidate);
-            writer.WriteString("at", v.At);
-            writer.WriteString("reportPath", v.ReportPath);
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteNull("verification");
-        }
-
-        if (Cutover is { } c)
-        {
-            writer.WriteStartObject("target");
-            writer.WriteString("description", Target);
-            WriteTable(writer, "live", c.Live);
-            writer.WriteStartArray("others");
-            foreach (var other in c.Others)
-            {
-                WriteTable(writer, null, other);
-            }
-
-            writer.WriteEndArray();
-            if (c.LastStep is { } step)
-            {
-                CutoverVerbs.WriteStep(writer, step);
-            }
-
-            writer.WriteEndObject();
-        }
-        else if (Error is not null)
-        {
-            writer.WriteString("targetError", Error);
-        }
-    }
-
-    private static string Describe(CutoverTable table) =>
-        $"{table.Name}: {table.Count:N0} vectors{(table.SpaceId is null ? string.Empty : $", space {table.SpaceId}")}";
-
-    private static void WriteTable(Utf8JsonWriter writer, string? name, CutoverTable table)
-    {
-        if (name is null)
-        {
-            writer.WriteStartObject();
-        }
-        else
-        {
-            writer.WriteStartObject(name);
-        }
-
-        writer.WriteString("name", table.Name);
-        writer.WriteString("space", table.SpaceId);
-        writer.WriteNumber("count", table.Count);
-        writer.WriteEndObject();
-    }
+    private static string Describe(TableView table) =>
+        $"{table.Name}: {table.Count:N0} vectors{(table.Space is null ? string.Empty : $", space {table.Space}")}";
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
@@ -34,12 +36,16 @@ internal static class CliOptions
 
     public static Argument<string?> ConfigArgument() => new("config")
     {
-        Description = $"Path of the config file (default: ./{ConfigLoader.DefaultFileName})",
+        Description = $"Path of the config file (default: ./{JobSpecLoader.DefaultFileName})",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public static Task<ReembedConfig> LoadConfigAsync(ParseResult parse, Argument<string?> config, CancellationToken cancellationToken) =>
-        ConfigLoader.LoadAsync(parse.GetValue(config), new ConfigOverrides(
+    /// <summary>The config the verb names, with its flags applied; warnings about it go to the log.</summary>
+    public static Task<JobSpec> LoadConfigAsync(CliContext context, Argument<string?> config, CancellationToken cancellationToken)
+    {
+        var parse = context.Parse;
+        return context.Loader.LoadAsync(parse.GetValue(config), new ConfigOverrides(
             parse.GetResult(Mode) is null ? null : parse.GetValue(Mode),
-            parse.GetResult(State) is null ? null : parse.GetValue(State)), cancellationToken);
+            parse.GetResult(State) is null ? null : parse.GetValue(State)), warning => context.Logger.LogWarning("{Warning}", warning), cancellationToken);
+    }
 }

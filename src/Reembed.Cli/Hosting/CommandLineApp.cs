@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Reembed.Hosting;
+using Reembed.Postgres;
+using Reembed.Sqlite;
 
 namespace Reembed.Cli;
 
@@ -11,17 +15,26 @@ internal static class CommandLineApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // The one place store kinds are chosen: each provider registers itself, and the config's "type" picks one.
+        var services = new ServiceCollection();
+        services.AddReembed().AddSqlite().AddPostgres();
+        await using var provider = services.BuildServiceProvider();
+        return await RunAsync(args, provider);
+    }
+
+    private static async Task<int> RunAsync(string[] args, IServiceProvider services)
+    {
         var root = new RootCommand("Reembed: re-embed, backfill and migrate vector data when an embedding model changes.");
         root.Options.Add(CliOptions.Json);
         root.Options.Add(CliOptions.Verbose);
         foreach (var verb in new IVerb[]
                  {
-                     new InitVerb(), new PlanVerb(), new RunVerb(retryFailed: false), new RunVerb(retryFailed: true),
+                     new InitVerb(services.GetRequiredService<ReembedEngine>().Stores), new PlanVerb(), new RunVerb(retryFailed: false), new RunVerb(retryFailed: true),
                      new StatusVerb(), new JobsVerb(), new CancelVerb(), new VerifyVerb(), new SwapVerb(), new RollbackVerb(), new CleanupVerb(),
                  })
         {
             var command = verb.Create();
-            command.SetAction((parse, cancellationToken) => InvokeAsync(verb, parse, cancellationToken));
+            command.SetAction((parse, cancellationToken) => InvokeAsync(verb, parse, services, cancellationToken));
             root.Subcommands.Add(command);
         }
 
@@ -40,7 +53,7 @@ internal static class CommandLineApp
         return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
-    private static async Task<int> InvokeAsync(IVerb verb, ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> InvokeAsync(IVerb verb, ParseResult parse, IServiceProvider services, CancellationToken cancellationToken)
     {
         using var signals = new ShutdownSignals();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Abort.Token);
@@ -49,9 +62,11 @@ internal static class CommandLineApp
         {
             Json = json,
             Logger = new StderrLogger(StderrLogger.LevelFromEnvironment(parse.GetValue(CliOptions.Verbose))),
-            Time = TimeProvider.System,
+            Time = services.GetRequiredService<TimeProvider>(),
             Signals = signals,
             Parse = parse,
+            Engine = services.GetRequiredService<ReembedEngine>(),
+            Loader = services.GetRequiredService<JobSpecLoader>(),
         };
         try
         {
@@ -78,16 +93,7 @@ internal static class CommandLineApp
         Console.Error.WriteLine($"reembed: {(kind == "cancelled" ? string.Empty : "error: ")}{message}");
         if (context.Json)
         {
-            JsonOutput.Write(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartObject("error");
-                writer.WriteString("kind", kind);
-                writer.WriteString("message", message);
-                writer.WriteEndObject();
-                writer.WriteNumber("exitCode", exitCode);
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(new ErrorResult(new ErrorDetail(kind, message), exitCode), static c => c.ErrorResult);
         }
 
         return exitCode;

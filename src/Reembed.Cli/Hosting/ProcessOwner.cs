@@ -1,23 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
+using Reembed.Hosting;
 
 namespace Reembed.Cli;
 
-/// <summary>Names the running process as a job owner (<c>host:pid</c>) and tells whether such an owner still runs.</summary>
-internal static class ProcessOwner
+/// <summary>The running process as a job owner (<c>host:pid</c>); an owner is alive while its process runs.</summary>
+internal sealed class ProcessOwner : JobOwner
 {
-    public static string Current { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+    public static ProcessOwner Instance { get; } = new();
 
-    /// <summary>True when the job is marked running and its owner process is still alive (not a crashed run).</summary>
-    public static bool IsRunning(JobRecord job) =>
-        job.State == JobState.Running && job.Owner is { } owner && IsAlive(owner);
+    public override string Id { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     /// <summary>
     /// True when the owner is a live process on this host. An owner on another host is taken as
     /// alive: this host cannot tell, and resuming under it would run the job twice.
     /// </summary>
-    public static bool IsAlive(string owner)
+    public override bool IsAlive(string owner)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         var separator = owner.LastIndexOf(':');
         if (separator < 0 || !int.TryParse(owner.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {

@@ -4,16 +4,17 @@ namespace Reembed.Cli;
 
 /// <summary>
 /// Shows a running job's progress on standard error: a live bar on a terminal, a plain line every
-/// few seconds otherwise (logs and CI). Reads committed counts only.
+/// few seconds otherwise (logs and CI). Fed by the job's events, so it shows committed counts only.
 /// </summary>
-internal sealed class ProgressRenderer : IAsyncDisposable
+internal sealed class ProgressRenderer : IProgress<JobEvent>, IAsyncDisposable
 {
     private static bool _lineDrawn;
 
     /// <summary>Serialises writes to standard error between the bar and the logger.</summary>
     public static readonly Lock ConsoleLock = new();
 
-    private readonly RunProgress _progress;
+    private JobCounters _committed = JobCounters.Zero;
+    private long _total = -1;
     private readonly TimeProvider _time;
     private readonly bool _live;
     private readonly TimeSpan _interval;
@@ -22,16 +23,31 @@ internal sealed class ProgressRenderer : IAsyncDisposable
     private readonly long _startProcessed;
     private readonly Task _loop;
 
-    public ProgressRenderer(RunProgress progress, TimeProvider time)
+    public ProgressRenderer(TimeProvider time)
     {
-        _progress = progress;
         _time = time;
         _live = !Console.IsErrorRedirected;
         var seconds = double.TryParse(Environment.GetEnvironmentVariable("REEMBED_PROGRESS_SECONDS"), CultureInfo.InvariantCulture, out var value) ? value : 5;
         _interval = _live ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(Math.Max(0.1, seconds));
         _startTimestamp = time.GetTimestamp();
-        _startProcessed = progress.Processed;
+        _startProcessed = 0;
         _loop = RunAsync();
+    }
+
+    /// <summary>Takes the committed counters and total of the job's start and progress events; the bar draws them on its own beat.</summary>
+    public void Report(JobEvent value)
+    {
+        (JobCounters Committed, long? Total)? update = value switch
+        {
+            JobStarted started => (started.Committed, started.Total),
+            JobProgressed progressed => (progressed.Committed, progressed.Total),
+            _ => null,
+        };
+        if (update is { } u)
+        {
+            Volatile.Write(ref _committed, u.Committed);
+            Interlocked.Exchange(ref _total, u.Total ?? -1);
+        }
     }
 
     /// <summary>Erases the live bar so that a log line can be written in its place.</summary>
@@ -74,12 +90,13 @@ internal sealed class ProgressRenderer : IAsyncDisposable
     private void Render()
     {
         var elapsed = _time.GetElapsedTime(_startTimestamp).TotalSeconds;
-        var processed = _progress.Processed;
+        var committed = Volatile.Read(ref _committed);
+        var processed = committed.Processed;
         var rate = elapsed > 0 ? (processed - _startProcessed) / elapsed : 0;
-        var total = _progress.Total;
+        long? total = Interlocked.Read(ref _total) is var known and >= 0 ? known : null;
         var eta = total is { } t && rate > 0 ? FormatDuration(Math.Max(0, t - processed) / rate) : "?";
         var counts = string.Create(CultureInfo.InvariantCulture,
-            $"{processed:N0}/{(total is { } known ? known.ToString("N0", CultureInfo.InvariantCulture) : "?")} | {rate:N0} rec/s | ETA {eta} | embedded {_progress.Embedded:N0} skipped {_progress.Skipped:N0} failed {_progress.Failed:N0}");
+            $"{processed:N0}/{(total is { } all ? all.ToString("N0", CultureInfo.InvariantCulture) : "?")} | {rate:N0} rec/s | ETA {eta} | embedded {committed.Embedded:N0} skipped {committed.Skipped:N0} failed {committed.Failed:N0}");
         lock (ConsoleLock)
         {
             if (_live)

@@ -22,7 +22,7 @@ public sealed class PostgresCutoverConformanceTests : CutoverTargetConformance
         }
     }
 
-    protected override CutoverTarget CreateTarget() => PostgresStores.CreateCutover(CutoverTesting.Options(Scratch, Live));
+    protected override CutoverTarget CreateTarget() => PostgresStores.CreateCutover(CutoverTesting.Options(Scratch, Live), TimeProvider.System);
 
     protected override VectorSink CreateSink(string name) => PostgresStores.CreateSink(CutoverTesting.Options(Scratch, name));
 

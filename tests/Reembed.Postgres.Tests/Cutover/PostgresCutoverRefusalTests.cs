@@ -118,7 +118,7 @@ public sealed class PostgresCutoverRefusalTests
     {
         var options = new PostgresSinkOptions { ConnectionString = "Host=localhost", Table = "docs", Shape = PostgresTargetShape.InPlace };
 
-        var target = PostgresStores.CreateCutover(options);
+        var target = PostgresStores.CreateCutover(options, TimeProvider.System);
 
         Assert.IsType<Cutover.PostgresColumnCutover>(target);
         Assert.Equal("embedding", target.LiveName);
@@ -129,7 +129,7 @@ public sealed class PostgresCutoverRefusalTests
     {
         var options = new PostgresSinkOptions { ConnectionString = "Host=localhost", Table = "docs; DROP TABLE x" };
 
-        var error = Assert.Throws<ReembedException>(() => PostgresStores.CreateCutover(options));
+        var error = Assert.Throws<ReembedException>(() => PostgresStores.CreateCutover(options, TimeProvider.System));
 
         Assert.Equal("target.table", error.Subject);
     }

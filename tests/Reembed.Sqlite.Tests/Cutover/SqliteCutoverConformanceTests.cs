@@ -11,7 +11,7 @@ public sealed class SqliteCutoverConformanceTests : CutoverTargetConformance, ID
 
     public void Dispose() => _db.Dispose();
 
-    protected override CutoverTarget CreateTarget() => SqliteStores.CreateCutover(new SqliteSinkOptions { Path = _db.Path, Table = Live });
+    protected override CutoverTarget CreateTarget() => SqliteStores.CreateCutover(new SqliteSinkOptions { Path = _db.Path, Table = Live }, TimeProvider.System);
 
     protected override VectorSink CreateSink(string name) => SqliteStores.CreateSink(new SqliteSinkOptions { Path = _db.Path, Table = name });
 

@@ -106,7 +106,7 @@ public sealed class SqliteCutoverTargetTests : IDisposable
         Assert.Equal("target.table", error.Subject);
     }
 
-    private CutoverTarget Target(string table) => SqliteStores.CreateCutover(new SqliteSinkOptions { Path = _db.Path, Table = table });
+    private CutoverTarget Target(string table) => SqliteStores.CreateCutover(new SqliteSinkOptions { Path = _db.Path, Table = table }, TimeProvider.System);
 
     private async Task WriteAsync(string table, EmbeddingSpace space, int count)
     {

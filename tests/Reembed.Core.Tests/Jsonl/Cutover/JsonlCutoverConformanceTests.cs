@@ -11,7 +11,7 @@ public sealed class JsonlCutoverConformanceTests : CutoverTargetConformance, IDi
 
     public void Dispose() => _directory.Dispose();
 
-    protected override CutoverTarget CreateTarget() => JsonlStores.CreateCutover(new JsonlSinkOptions { Path = LivePath });
+    protected override CutoverTarget CreateTarget() => JsonlStores.CreateCutover(new JsonlSinkOptions { Path = LivePath }, TimeProvider.System);
 
     protected override VectorSink CreateSink(string name) => JsonlStores.CreateSink(new JsonlSinkOptions { Path = _directory.File("out/" + name) });
 

@@ -18,7 +18,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     [InlineData("docs", "docs.reembed-{0}")]
     public void ShadowName_LiveFile_SameFolderAndExtension(string live, string expected)
     {
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File(live) });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File(live) }, TimeProvider.System);
 
         Assert.Equal(live, target.LiveName);
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, SpaceA.Id), target.ShadowName(SpaceA.Id));
@@ -27,7 +27,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     [Fact]
     public void CreateCutover_RelativePath_ConfigErrorNamingTheKey()
     {
-        var error = Assert.Throws<ReembedException>(() => JsonlStores.CreateCutover(new JsonlSinkOptions { Path = "out/docs.jsonl" }));
+        var error = Assert.Throws<ReembedException>(() => JsonlStores.CreateCutover(new JsonlSinkOptions { Path = "out/docs.jsonl" }, TimeProvider.System));
 
         Assert.Equal(ErrorKind.Config, error.Kind);
         Assert.Equal("target.path", error.Subject);
@@ -36,7 +36,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     [Fact]
     public async Task InspectAsync_ExtensionlessLive_JournalAndPartialCopiesAreNotOthers()
     {
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File("docs") });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File("docs") }, TimeProvider.System);
         await WriteAsync(_directory.File("docs"), SpaceA, 2);
         await WriteAsync(_directory.File(target.ShadowName(SpaceB.Id)), SpaceB, 3);
         await target.SwapAsync(SpaceB.Id, "job-1");
@@ -52,7 +52,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     public async Task SwapAsync_Done_JournalHoldsTheIntentThenItsOutcome()
     {
         var live = _directory.File("docs.jsonl");
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live }, TimeProvider.System);
         await WriteAsync(live, SpaceA, 2);
         await WriteAsync(_directory.File(target.ShadowName(SpaceB.Id)), SpaceB, 3);
 
@@ -73,7 +73,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     public async Task SwapAsync_RefusedBeforeAnyStep_LeavesNoJournalBehind()
     {
         var live = _directory.File("docs.jsonl");
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live }, TimeProvider.System);
         await WriteAsync(live, SpaceA, 2);
 
         await Assert.ThrowsAsync<ReembedException>(async () => await target.SwapAsync(SpaceB.Id, "job-1"));
@@ -85,7 +85,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     public async Task InspectAsync_JournalLineCutShortByAKill_IgnoredAndCutOff()
     {
         var live = _directory.File("docs.jsonl");
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live }, TimeProvider.System);
         await WriteAsync(live, SpaceA, 2);
         await WriteAsync(_directory.File(target.ShadowName(SpaceB.Id)), SpaceB, 3);
         var swap = await target.SwapAsync(SpaceB.Id, "job-1");
@@ -104,7 +104,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     public async Task SwapAsync_AnotherStepHoldsTheJournal_TransientErrorAndNothingChanged()
     {
         var live = _directory.File("docs.jsonl");
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = live }, TimeProvider.System);
         await WriteAsync(live, SpaceA, 2);
         await WriteAsync(_directory.File(target.ShadowName(SpaceB.Id)), SpaceB, 3);
         await using (new FileStream(live + ".reembed-cutover.jsonl", FileMode.Create, FileAccess.ReadWrite, FileShare.None))
@@ -122,7 +122,7 @@ public sealed class JsonlCutoverTargetTests : IDisposable
     [Fact]
     public async Task OpenCollectionAsync_NameWithAFolder_Refused()
     {
-        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File("docs.jsonl") });
+        var target = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File("docs.jsonl") }, TimeProvider.System);
 
         await Assert.ThrowsAsync<ArgumentException>(async () => await target.OpenCollectionAsync("../other.jsonl"));
     }

@@ -9,7 +9,7 @@ public sealed class RemoteConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task<Cli.ReembedConfig> LoadAsync(string embedder, string extra = "")
+    private async Task<JobSpec> LoadAsync(string embedder, string extra = "")
     {
         var path = Path.Combine(_dir, "reembed.json");
         await File.WriteAllTextAsync(path, $$"""
@@ -20,7 +20,7 @@ public sealed class RemoteConfigTests : IDisposable
               {{extra}}
             }
             """);
-        return await Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides());
+        return await Loaders.LoadAsync(path);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class RemoteConfigTests : IDisposable
         Assert.Equal(OversizePolicy.Truncate, config.Pipeline.Oversize);
         Assert.Equal(TimeSpan.FromSeconds(60), remote.RequestTimeout);
         Assert.True(config.Cache.Enabled);
-        Assert.Equal(Path.Combine(Path.GetDirectoryName(config.StatePath)!, "cache.db"), config.Cache.Path);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(config.StatePath())!, "cache.db"), ((Sqlite.SqliteCacheSpec)config.Cache).Path);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class RemoteConfigTests : IDisposable
         Assert.False((await LoadAsync("""{ "type": "hashing" }""")).Cache.Enabled);
         var asked = await LoadAsync("""{ "type": "hashing" }""", """, "cache": { "path": "c.db", "ttlDays": 2 }""");
         Assert.True(asked.Cache.Enabled);
-        Assert.Equal(Path.Combine(_dir, "c.db"), asked.Cache.Path);
+        Assert.Equal(Path.Combine(_dir, "c.db"), ((Sqlite.SqliteCacheSpec)asked.Cache).Path);
         Assert.Equal(TimeSpan.FromDays(2), asked.Cache.Ttl);
     }
 

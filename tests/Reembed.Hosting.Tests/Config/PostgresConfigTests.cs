@@ -12,11 +12,11 @@ public sealed class PostgresConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task<Cli.ReembedConfig> LoadAsync(string source, string target, string extra = "")
+    private async Task<JobSpec> LoadAsync(string source, string target, string extra = "")
     {
         var path = Path.Combine(_dir, "reembed.json");
         await File.WriteAllTextAsync(path, $$"""{ "source": {{source}}, "target": {{target}}, "embedder": { "type": "hashing" }{{extra}} }""");
-        return await Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides());
+        return await Loaders.LoadAsync(path);
     }
 
     [Theory]
@@ -29,9 +29,9 @@ public sealed class PostgresConfigTests : IDisposable
     {
         var config = await LoadAsync(Source, target);
         Assert.Equal(inPlace, config.Target.InPlace);
-        Assert.Equal("embedding", config.Target.Vector);
-        Assert.Equal(PostgresVectorType.Vector, config.Target.VectorType);
-        Assert.Equal(PostgresLoadPath.Auto, config.Target.LoadPath);
+        Assert.Equal("embedding", ((Postgres.PostgresTargetSpec)config.Target).Vector);
+        Assert.Equal(PostgresVectorType.Vector, ((Postgres.PostgresTargetSpec)config.Target).VectorType);
+        Assert.Equal(PostgresLoadPath.Auto, ((Postgres.PostgresTargetSpec)config.Target).LoadPath);
     }
 
     [Fact]
@@ -41,15 +41,15 @@ public sealed class PostgresConfigTests : IDisposable
             """{ "type": "postgres", "connectionStringEnv": "PG_URL", "query": "SELECT * FROM a JOIN b USING (id)", "id": "doc_id", "text": "{title}", "where": "lang = 'en'" }""",
             """{ "type": "postgres", "connectionStringEnv": "PG_URL", "table": "v", "vector": "emb", "vectorType": "halfvec", "loadPath": "insert" }""",
             """, "state": { "type": "postgres", "connectionStringEnv": "STATE_URL", "schema": "jobs" }, "cache": { "type": "postgres", "connectionStringEnv": "STATE_URL", "ttlDays": 1 }""");
-        Assert.Equal("SELECT * FROM a JOIN b USING (id)", config.Source.Query);
-        Assert.Null(config.Source.Table);
+        Assert.Equal("SELECT * FROM a JOIN b USING (id)", ((Postgres.PostgresSourceSpec)config.Source).Query);
+        Assert.Null(((Postgres.PostgresSourceSpec)config.Source).Table);
         Assert.Equal("doc_id", config.Source.Id);
-        Assert.Equal("lang = 'en'", config.Source.Where);
+        Assert.Equal("lang = 'en'", ((Postgres.PostgresSourceSpec)config.Source).Where);
         Assert.False(config.Target.InPlace);
-        Assert.Equal(("emb", PostgresVectorType.HalfVec, PostgresLoadPath.Insert), (config.Target.Vector, config.Target.VectorType, config.Target.LoadPath));
-        Assert.Equal(new Cli.StateSpec("postgres", null, "STATE_URL", "jobs"), config.State);
-        Assert.Null(config.StatePath);
-        Assert.Equal(("postgres", "STATE_URL", "reembed", TimeSpan.FromDays(1)), (config.Cache.Type, config.Cache.ConnectionStringEnv, config.Cache.Schema, config.Cache.Ttl));
+        Assert.Equal(("emb", PostgresVectorType.HalfVec, PostgresLoadPath.Insert), (((Postgres.PostgresTargetSpec)config.Target).Vector, ((Postgres.PostgresTargetSpec)config.Target).VectorType, ((Postgres.PostgresTargetSpec)config.Target).LoadPath));
+        Assert.Equal(new Postgres.PostgresStateSpec { ConnectionStringEnv = "STATE_URL", Schema = "jobs" }, config.State);
+        Assert.Null(config.StatePath());
+        Assert.Equal(("postgres", "STATE_URL", "reembed", TimeSpan.FromDays(1)), (config.Cache.Type, ((Postgres.PostgresCacheSpec)config.Cache).ConnectionStringEnv, ((Postgres.PostgresCacheSpec)config.Cache).Schema, config.Cache.Ttl));
         var spec = config.ToSpecJson(new EmbeddingSpace("hashing", "h", 4, normalized: true));
         Assert.Contains("\"connectionStringEnv\":\"PG_URL\"", spec, StringComparison.Ordinal);
         Assert.Contains("\"vectorType\":\"halfvec\"", spec, StringComparison.Ordinal);
@@ -60,10 +60,10 @@ public sealed class PostgresConfigTests : IDisposable
     public async Task LoadAsync_StateAsStringOrSqliteObject_IsASqliteFile()
     {
         var asString = await LoadAsync(Source, """{ "type": "postgres", "table": "docs" }""", """, "state": "s/state.db" """);
-        Assert.Equal(Cli.StateSpec.Sqlite(Path.Combine(_dir, "s", "state.db")), asString.State);
+        Assert.Equal(new Sqlite.SqliteStateSpec { Path = Path.Combine(_dir, "s", "state.db") }, asString.State);
         var asObject = await LoadAsync(Source, """{ "type": "postgres", "table": "docs" }""", """, "state": { "type": "sqlite", "path": "t.db" } """);
-        Assert.Equal(Path.Combine(_dir, "t.db"), asObject.StatePath);
-        Assert.Equal(Path.Combine(_dir, "cache.db"), asObject.Cache.Path);
+        Assert.Equal(Path.Combine(_dir, "t.db"), asObject.StatePath());
+        Assert.Equal(Path.Combine(_dir, "cache.db"), ((Sqlite.SqliteCacheSpec)asObject.Cache).Path);
     }
 
     [Theory]

@@ -8,11 +8,11 @@ public sealed class ConfigLoaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task<Cli.ReembedConfig> LoadAsync(string json, Cli.ConfigOverrides? overrides = null)
+    private async Task<JobSpec> LoadAsync(string json, ConfigOverrides? overrides = null)
     {
         var path = Path.Combine(_dir, "reembed.json");
         await File.WriteAllTextAsync(path, json);
-        return await Cli.ConfigLoader.LoadAsync(path, overrides ?? new Cli.ConfigOverrides());
+        return await Loaders.LoadAsync(path, overrides);
     }
 
     private const string Minimal = """
@@ -28,11 +28,11 @@ public sealed class ConfigLoaderTests : IDisposable
     public async Task LoadAsync_Minimal_AppliesDefaultsAndResolvesPathsAgainstConfigFolder()
     {
         var config = await LoadAsync(Minimal);
-        Assert.Equal(Path.Combine(_dir, "data", "docs.jsonl.gz"), config.Source.Path);
+        Assert.Equal(Path.Combine(_dir, "data", "docs.jsonl.gz"), ((Jsonl.JsonlSourceSpec)config.Source).Path);
         Assert.Equal("id", config.Source.Id);
-        Assert.Equal(Path.Combine(_dir, "out", "v.db"), config.Target.Path);
-        Assert.Equal("vectors", config.Target.Table);
-        Assert.Equal(Path.Combine(_dir, ".reembed", "state.db"), config.StatePath);
+        Assert.Equal(Path.Combine(_dir, "out", "v.db"), ((Sqlite.SqliteTargetSpec)config.Target).Path);
+        Assert.Equal("vectors", ((Sqlite.SqliteTargetSpec)config.Target).Table);
+        Assert.Equal(Path.Combine(_dir, ".reembed", "state.db"), config.StatePath());
         Assert.Equal(ReembedMode.Missing, config.Pipeline.Mode);
         Assert.Equal(128, config.Pipeline.MaxItems);
         Assert.Equal(384, config.Embedder.Hashing!.Dimensions);
@@ -42,15 +42,15 @@ public sealed class ConfigLoaderTests : IDisposable
     public async Task LoadAsync_Overrides_WinOverKeys()
     {
         var config = await LoadAsync(Minimal.Replace("\"target\"", "\"mode\": \"missing\", \"target\"", StringComparison.Ordinal),
-            new Cli.ConfigOverrides(Mode: "all", StatePath: "/tmp/elsewhere.db"));
+            new ConfigOverrides(Mode: "all", StatePath: "/tmp/elsewhere.db"));
         Assert.Equal(ReembedMode.All, config.Pipeline.Mode);
-        Assert.Equal("/tmp/elsewhere.db", config.StatePath);
+        Assert.Equal("/tmp/elsewhere.db", config.StatePath());
     }
 
     [Fact]
     public async Task LoadAsync_BadOverride_NamesTheFlag()
     {
-        var error = await Assert.ThrowsAsync<ReembedException>(() => LoadAsync(Minimal, new Cli.ConfigOverrides(Mode: "sometimes")));
+        var error = await Assert.ThrowsAsync<ReembedException>(() => LoadAsync(Minimal, new ConfigOverrides(Mode: "sometimes")));
         Assert.Contains("--mode", error.Message, StringComparison.Ordinal);
     }
 
@@ -69,22 +69,5 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(ErrorKind.Config, error.Kind);
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
         Assert.Contains(detail, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task InitTemplate_LoadsAsAValidConfig()
-    {
-        foreach (var (source, target) in new[] { ("jsonl", "sqlite"), ("sqlite", "jsonl") })
-        {
-            var config = await LoadAsync(Cli.InitVerb.Template(source, target));
-            Assert.Equal(source, config.Source.Type);
-            Assert.Equal(target, config.Target.Type);
-        }
-
-        foreach (var embedder in new[] { "hashing", "openai", "azure-openai", "ollama" })
-        {
-            var config = await LoadAsync(Cli.InitVerb.Template("jsonl", "sqlite", embedder));
-            Assert.Equal(embedder, config.Embedder.Type);
-        }
     }
 }

@@ -71,7 +71,7 @@ public sealed class VerifyConfigTests : IDisposable
         var path = Path.Combine(_dir, "reembed.json");
         await File.WriteAllTextAsync(path, Base.Replace("\"shadow\"", "\"blue-green\"", StringComparison.Ordinal).Replace("VERIFY", "null", StringComparison.Ordinal));
 
-        var error = await Assert.ThrowsAsync<ReembedException>(() => Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides()));
+        var error = await Assert.ThrowsAsync<ReembedException>(() => Loaders.LoadAsync(path));
 
         Assert.Contains("target.cutover", error.Message, StringComparison.Ordinal);
         Assert.Contains("inplace, shadow", error.Message, StringComparison.Ordinal);
@@ -89,18 +89,18 @@ public sealed class VerifyConfigTests : IDisposable
             }
             """);
 
-        var config = await Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides());
+        var config = await Loaders.LoadAsync(path);
 
         Assert.True(config.Target.InPlace);
         Assert.True(config.Target.ShadowCutover);
-        var shadow = config.Target.Named("emb__reembed_0123456789abcdef");
+        var shadow = (Postgres.PostgresTargetSpec)config.Target.Named("emb__reembed_0123456789abcdef");
         Assert.Equal(("public.docs", "emb__reembed_0123456789abcdef"), (shadow.Table, shadow.Vector));
     }
 
-    private async Task<Cli.ReembedConfig> LoadAsync(string verify)
+    private async Task<JobSpec> LoadAsync(string verify)
     {
         var path = Path.Combine(_dir, "reembed.json");
         await File.WriteAllTextAsync(path, Base.Replace("VERIFY", verify, StringComparison.Ordinal));
-        return await Cli.ConfigLoader.LoadAsync(path, new Cli.ConfigOverrides());
+        return await Loaders.LoadAsync(path);
     }
 }
