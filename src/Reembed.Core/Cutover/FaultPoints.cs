@@ -1,28 +1,16 @@
 namespace Reembed;
 
 /// <summary>
-/// Named points inside multi-step operations (swap, rollback) where a test can hold the process so that
-/// it can be killed exactly there. Set <c>REEMBED_PAUSE_AT</c> to a point's name: on reaching it the
-/// process writes <c>reembed: paused at NAME</c> to standard error and waits (a minute at most, then goes
-/// on). Unset, a point costs one string comparison.
+/// Named points inside multi-step operations (swap, rollback) where a test can hold the process so that it can be
+/// killed exactly there. The one fault-injection seam: nothing in production sets <see cref="Hook"/> or reads the
+/// environment for it; tests install it in a child process through a .NET startup hook (tests/Reembed.FaultHooks).
+/// Unset, a point costs one null check.
 /// </summary>
-public static class FaultPoints
+internal static class FaultPoints
 {
-    /// <summary>The environment variable naming the point to pause at.</summary>
-    public const string Variable = "REEMBED_PAUSE_AT";
+    /// <summary>Called with a point's name on reaching it; null (always, outside tests) for nothing.</summary>
+    internal static Func<string, CancellationToken, ValueTask>? Hook { get; set; }
 
-    private static readonly string? PauseAt = Environment.GetEnvironmentVariable(Variable);
-
-    /// <summary>Pauses here when <see cref="Variable"/> names <paramref name="name"/>.</summary>
-    public static async ValueTask ReachedAsync(string name, CancellationToken cancellationToken = default)
-    {
-        if (!string.Equals(PauseAt, name, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        await Console.Error.WriteLineAsync($"reembed: paused at {name}");
-        await Console.Error.FlushAsync(cancellationToken);
-        await Task.Delay(TimeSpan.FromMinutes(1), TimeProvider.System, cancellationToken);
-    }
+    public static ValueTask ReachedAsync(string name, CancellationToken cancellationToken = default) =>
+        Hook is { } hook ? hook(name, cancellationToken) : ValueTask.CompletedTask;
 }

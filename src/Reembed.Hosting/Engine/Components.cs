@@ -6,29 +6,23 @@ namespace Reembed.Hosting;
 /// <summary>The composition root of a run: the source, target, embedder and state store a job spec names, built by their providers.</summary>
 internal sealed class Components : IAsyncDisposable
 {
-    private Components(JobSpec spec, TargetSpec writeTarget, StateStore state, EmbedderStack embedder, RecordSource source, VectorSink sink)
+    private Components(StateStore state, EmbedderStack embedder, RecordSource source, VectorSink sink)
     {
-        Spec = spec;
-        WriteTarget = writeTarget;
         State = state;
         Embedder = embedder;
         Source = source;
         Sink = sink;
     }
 
-    public JobSpec Spec { get; }
-
     public StateStore State { get; }
 
     public EmbedderStack Embedder { get; }
-
-    /// <summary>Where this job's vectors go: <see cref="JobSpec.Target"/>, or its shadow for the space (<c>target.cutover</c>).</summary>
-    public TargetSpec WriteTarget { get; }
 
     public EmbeddingSpace Space => Embedder.Space;
 
     public RecordSource Source { get; }
 
+    /// <summary>Where this job's vectors go: the configured target, or its shadow for the space (<c>target.cutover</c>).</summary>
     public VectorSink Sink { get; }
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => Embedder.Generator;
@@ -46,7 +40,7 @@ internal sealed class Components : IAsyncDisposable
             var source = stores.For(spec.Source).CreateSource(spec.Source, context);
             owned.Add(source);
             var sink = stores.For(writeTarget).CreateSink(writeTarget, spec.Source, source, context);
-            return new(spec, writeTarget, state, embedder, source, sink);
+            return new(state, embedder, source, sink);
         }
         catch
         {

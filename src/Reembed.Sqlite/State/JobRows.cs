@@ -42,6 +42,4 @@ internal static class JobRows
 
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    public static object DbValue(object? value) => value ?? DBNull.Value;
 }

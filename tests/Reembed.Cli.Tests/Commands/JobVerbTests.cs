@@ -87,7 +87,7 @@ public sealed class JobVerbTests
     {
         using var workspace = new Workspace();
         var database = Path.Combine(workspace.Dir, "source.db");
-        Sqlite.SqliteSetup.EnsureInitialized();
+        SQLitePCL.Batteries_V2.Init();
         await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await connection.OpenAsync();

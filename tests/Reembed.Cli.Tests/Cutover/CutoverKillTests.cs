@@ -49,7 +49,7 @@ public sealed class CutoverKillTests
     private static async Task KillAtAsync(Migration migration, string point, string verb)
     {
         string[] args = verb == "swap" ? [verb, Migration.NewConfig, "--force"] : [verb, Migration.NewConfig];
-        using var process = CliProcess.Start(migration.Workspace.Dir, new Dictionary<string, string> { [FaultPoints.Variable] = point }, args);
+        using var process = CliProcess.Start(migration.Workspace.Dir, new Dictionary<string, string> { [FaultHook.Variable] = point }, args);
         var (_, stderr) = CliProcess.Capture(process);
         await CliProcess.WaitForOutputAsync(process, stderr, $"paused at {point}");
         Assert.True(CliProcess.Contains(stderr, $"paused at {point}"), $"{verb} never reached {point}: {stderr}");

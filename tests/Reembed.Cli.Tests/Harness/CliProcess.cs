@@ -32,6 +32,11 @@ internal static class CliProcess
             info.Environment[key] = value;
         }
 
+        if (environment?.ContainsKey(FaultHook.Variable) == true)
+        {
+            info.Environment["DOTNET_STARTUP_HOOKS"] = FaultHook.AssemblyPath;
+        }
+
         return Process.Start(info)!;
     }
 

@@ -78,7 +78,7 @@ internal sealed class Workspace : IDisposable
     /// <summary>The sqlite target: id → (vector bytes, content hash, space).</summary>
     public Dictionary<string, (byte[] Vector, string Hash, string Space)> ReadTarget(string table = "docs_vectors")
     {
-        Sqlite.SqliteSetup.EnsureInitialized();
+        SQLitePCL.Batteries_V2.Init();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = TargetPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
@@ -89,7 +89,7 @@ internal sealed class Workspace : IDisposable
     /// <summary>The names of the tables in the sqlite target.</summary>
     public List<string> TargetTables()
     {
-        Sqlite.SqliteSetup.EnsureInitialized();
+        SQLitePCL.Batteries_V2.Init();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = TargetPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();

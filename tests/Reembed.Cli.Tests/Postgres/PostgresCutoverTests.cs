@@ -43,7 +43,7 @@ public sealed class PostgresCutoverTests
         var live = $"{pg.Schema}.docs_vectors";
         var old = await pg.ReadVectorsAsync(live);
 
-        var environment = new Dictionary<string, string>(pg.Environment) { [FaultPoints.Variable] = "swap.renamed" };
+        var environment = new Dictionary<string, string>(pg.Environment) { [FaultHook.Variable] = "swap.renamed" };
         using var process = CliProcess.Start(pg.Workspace.Dir, environment, "swap", "new.json", "--force");
         var (_, stderr) = CliProcess.Capture(process);
         await CliProcess.WaitForOutputAsync(process, stderr, "paused at swap.renamed");

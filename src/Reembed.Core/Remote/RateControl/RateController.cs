@@ -67,12 +67,6 @@ internal sealed partial class RateController
         Interlocked.Read(ref _tokensSettled),
         IsPaused);
 
-    internal AdaptiveConcurrencyGate Gate => _gate;
-
-    internal TokenBucket RequestBudget => _requestBudget;
-
-    internal TokenBucket TokenBudget => _tokenBudget;
-
     /// <summary>
     /// Sends a request through every control, retrying transient failures. <paramref name="observe"/>
     /// reads the tokens the server counted and its rate-limit headers off a response.
