@@ -4,7 +4,7 @@ namespace Reembed;
 /// Live counters of a running job, safe to read from another thread (the progress renderer).
 /// Holds committed counts only: what it shows is what a resume would find.
 /// </summary>
-public sealed class RunProgress
+internal sealed class RunProgress
 {
     private long _processed;
     private long _embedded;

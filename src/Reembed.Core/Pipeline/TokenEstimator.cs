@@ -4,7 +4,7 @@ namespace Reembed;
 /// A conservative token estimate with no tokenizer: about four characters a token for English,
 /// rounded up, so batches stay under a provider's per-request token cap.
 /// </summary>
-public static class TokenEstimator
+internal static class TokenEstimator
 {
     public static int Estimate(string text)
     {

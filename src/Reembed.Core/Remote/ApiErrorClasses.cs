@@ -1,7 +1,7 @@
 namespace Reembed.Remote;
 
 /// <summary>The <see cref="ReembedException.ErrorClass"/> values of <see cref="ApiException"/>.</summary>
-public static class ApiErrorClasses
+internal static class ApiErrorClasses
 {
     public const string RateLimited = "rate-limited";
     public const string ServerError = "server-error";

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Reembed.Remote;
 
 /// <summary>Turns an unsuccessful HTTP response or a transport failure into a classified <see cref="ApiException"/>.</summary>
-public static class ApiErrors
+internal static class ApiErrors
 {
     // Error bodies are read for their message only; a proxy's HTML page must not flood the ledger.
     private const int MaxBodyChars = 2000;

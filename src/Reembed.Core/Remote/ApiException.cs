@@ -21,5 +21,5 @@ public sealed class ApiException : ReembedException
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>The <c>x-ratelimit-*</c> headers of the failed response, when there were any.</summary>
-    public RateLimitInfo? RateLimit { get; init; }
+    internal RateLimitInfo? RateLimit { get; init; }
 }

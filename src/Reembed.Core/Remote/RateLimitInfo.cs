@@ -8,7 +8,7 @@ namespace Reembed.Remote;
 /// (OpenAI's names: <c>x-ratelimit-limit-requests</c>, <c>-limit-tokens</c>, <c>-remaining-requests</c>,
 /// <c>-remaining-tokens</c>, <c>-reset-requests</c>, <c>-reset-tokens</c>; resets as <c>1s</c>, <c>6m0s</c>, <c>20ms</c>).
 /// </summary>
-public sealed record RateLimitInfo(
+internal sealed record RateLimitInfo(
     long? LimitRequests,
     long? LimitTokens,
     long? RemainingRequests,

@@ -4,7 +4,7 @@ namespace Reembed.Remote;
 /// Keys of <c>AdditionalProperties</c> that providers and decorators use to pass facts up the stack
 /// without a new interface.
 /// </summary>
-public static class RemoteProperties
+internal static class RemoteProperties
 {
     /// <summary>On <c>GeneratedEmbeddings</c>: the <see cref="RateLimitInfo"/> of the response that produced them.</summary>
     public const string RateLimit = "reembed.rateLimit";

@@ -5,7 +5,7 @@ namespace Reembed.Remote;
 /// back, sometimes masked in the middle (<c>sk-abc***xyz</c>), so a word that shares a long enough
 /// prefix or suffix with a secret goes too.
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     public const string Mask = "[redacted]";
 
