@@ -5,7 +5,7 @@ using System.Text;
 namespace Reembed;
 
 /// <summary>SHA-256 of the composed text, lower-case hex. Drives <c>changed</c> mode and the cache key.</summary>
-internal static class ContentHash
+public static class ContentHash
 {
     public static string Compute(string text)
     {

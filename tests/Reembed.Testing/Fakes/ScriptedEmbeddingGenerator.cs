@@ -23,7 +23,7 @@ public sealed class ScriptedEmbeddingGenerator(TimeProvider time, int dimensions
     public Func<IReadOnlyList<string>, long?>? UsageTokens { get; set; }
 
     /// <summary>The rate-limit headers of a successful answer, by request number.</summary>
-    public Func<int, RateLimitInfo?>? RateLimit { get; set; }
+    internal Func<int, RateLimitInfo?>? RateLimit { get; set; }
 
     public int Requests => Volatile.Read(ref _requests);
 
