@@ -9,7 +9,10 @@ namespace Reembed;
 /// <param name="Passed">The verdict.</param>
 /// <param name="Candidate">The table/file name verified (within the target).</param>
 /// <param name="SpaceId">The space verified.</param>
-/// <param name="MetricsJson">The report's JSON (<c>passed</c>, <c>checks</c>, <c>metrics</c>), as <c>verify --json</c> printed it.</param>
+/// <param name="MetricsJson">
+/// The report's JSON in its stored form, <see cref="VerifyReportJson.Serialize(VerifyReport, bool, string?, int?)"/>:
+/// compact, the properties <c>verify --json</c> prints but for <c>reportPath</c> and <c>exitCode</c>.
+/// </param>
 /// <param name="ReportPath">Where the HTML report was written, when it was.</param>
 public sealed record VerificationRecord(
     string JobId, DateTimeOffset At, bool Passed, string Candidate, string SpaceId, string MetricsJson, string? ReportPath);

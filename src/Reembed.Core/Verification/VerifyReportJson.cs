@@ -1,158 +1,93 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using Reembed.Verification.Json;
 
 namespace Reembed;
 
-/// <summary>The <c>--json</c> form of a <see cref="VerifyReport"/>: camelCase, NaN and infinities written as null.</summary>
+/// <summary>
+/// The JSON of a <see cref="VerifyReport"/>, as a typed <see cref="VerifyReportDocument"/> serialised by a
+/// source-generated context: camelCase, NaN and infinities written as null. Two forms: stored (compact, default
+/// escaping: the verification's metrics in the state store) and printed (indented, relaxed escaping, with
+/// <c>reportPath</c> and <c>exitCode</c>: <c>verify --json</c>).
+/// </summary>
 public static class VerifyReportJson
 {
+    private static readonly JsonWriterOptions Stored = default;
+
+    private static readonly JsonWriterOptions Printed = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The report as a document; <paramref name="reportPath"/> and <paramref name="exitCode"/>, when given, are its last
+    /// two properties, and are left out of the JSON when null.
+    /// </summary>
+    public static VerifyReportDocument ToDocument(VerifyReport report, string? reportPath = null, int? exitCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return VerifyReportMapper.ToDocument(report, reportPath, exitCode);
+    }
+
+    /// <summary>
+    /// The report's JSON: with <paramref name="indented"/> the printed form (indented, relaxed escaping, as
+    /// <c>verify --json</c> writes it), otherwise the stored form (compact, default escaping).
+    /// </summary>
+    public static string Serialize(VerifyReport report, bool indented = false, string? reportPath = null, int? exitCode = null) =>
+        Serialize(ToDocument(report, reportPath, exitCode), indented);
+
+    /// <inheritdoc cref="Serialize(VerifyReport, bool, string?, int?)"/>
+    public static string Serialize(VerifyReportDocument document, bool indented = false) =>
+        Encoding.UTF8.GetString(SerializeToUtf8(document, indented).WrittenSpan);
+
+    /// <summary>The document's JSON as UTF-8 (for a stream such as standard output), in the form <see cref="Serialize(VerifyReport, bool, string?, int?)"/> describes.</summary>
+    public static byte[] SerializeToUtf8Bytes(VerifyReportDocument document, bool indented = false) =>
+        SerializeToUtf8(document, indented).WrittenSpan.ToArray();
+
+    /// <summary>Writes the document as one JSON object; indentation and escaping are the writer's.</summary>
+    public static void Serialize(Utf8JsonWriter writer, VerifyReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        JsonSerializer.Serialize(writer, document, VerificationJsonContext.Default.VerifyReportDocument);
+    }
+
     /// <summary>
     /// Writes the report's properties into the JSON object the writer has open: <c>passed</c>, <c>jobId</c>, <c>at</c>,
     /// <c>candidate</c>, <c>baseline</c>, <c>space</c>, <c>baselineSpaceId</c>, <c>checks</c> and <c>metrics</c>
-    /// (<c>structure</c>, and <c>quality</c> or null).
+    /// (<c>structure</c>, and <c>quality</c> or null). For callers that add properties of their own; otherwise
+    /// prefer <see cref="Serialize(Utf8JsonWriter, VerifyReportDocument)"/>.
     /// </summary>
     public static void Write(Utf8JsonWriter writer, VerifyReport report)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteBoolean("passed", report.Passed);
-        writer.WriteString("jobId", report.JobId);
-        writer.WriteString("at", report.At);
-        writer.WriteString("candidate", report.Candidate);
-        writer.WriteString("baseline", report.Baseline);
-        writer.WriteStartObject("space");
-        writer.WriteString("id", report.SpaceId);
-        writer.WriteString("description", report.SpaceDescription);
-        writer.WriteEndObject();
-        writer.WriteString("baselineSpaceId", report.BaselineSpaceId);
-
-        writer.WriteStartArray("checks");
-        foreach (var check in report.Checks)
+        // The serialiser writes whole objects only; to land the properties in the caller's object, each one's value is
+        // serialised by its own generated metadata, in the document's order, skipping what the document would skip.
+        // Not by copying a JsonElement's properties: re-writing its strings escapes the '+' of the date's offset, which
+        // the serialiser writes raw, and the bytes would no longer be the stored form's.
+        var document = ToDocument(report);
+        var context = VerificationJsonContext.Default;
+        foreach (var property in context.VerifyReportDocument.Properties)
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", check.Name);
-            writer.WriteString("group", check.Group);
-            WriteNumber(writer, "value", check.Value);
-            writer.WriteString("threshold", check.Threshold);
-            writer.WriteBoolean("passed", check.Passed);
-            writer.WriteString("detail", check.Detail);
-            writer.WriteEndObject();
-        }
+            var value = property.Get!(document);
+            if (property.ShouldSerialize?.Invoke(document, value) == false)
+            {
+                continue;
+            }
 
-        writer.WriteEndArray();
-
-        writer.WriteStartObject("metrics");
-        WriteStructure(writer, report.Structure);
-        if (report.Quality is null)
-        {
-            writer.WriteNull("quality");
+            writer.WritePropertyName(property.Name);
+            JsonSerializer.Serialize(writer, value, context.GetTypeInfo(property.PropertyType)!);
         }
-        else
-        {
-            WriteQuality(writer, report.Quality);
-        }
-
-        writer.WriteEndObject();
     }
 
-    private static void WriteStructure(Utf8JsonWriter writer, StructureMetrics s)
+    private static ArrayBufferWriter<byte> SerializeToUtf8(VerifyReportDocument document, bool indented)
     {
-        writer.WriteStartObject("structure");
-        writer.WriteNumber("sourceRecords", s.SourceRecords);
-        writer.WriteNumber("targetVectors", s.TargetVectors);
-        writer.WriteNumber("missing", s.Missing);
-        WriteStrings(writer, "missingSample", s.MissingSample);
-        writer.WriteNumber("missingLedgered", s.MissingLedgered);
-        writer.WriteNumber("extra", s.Extra);
-        writer.WriteNumber("duplicateKeys", s.DuplicateKeys);
-        writer.WriteNumber("dimensions", s.Dimensions);
-        writer.WriteNumber("wrongDimensions", s.WrongDimensions);
-        writer.WriteNumber("nonFinite", s.NonFinite);
-        writer.WriteNumber("zeroVectors", s.ZeroVectors);
-        WriteStrings(writer, "spaceIds", s.SpaceIds);
-        WriteDistribution(writer, "norms", s.Norms);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteQuality(Utf8JsonWriter writer, QualityMetrics q)
-    {
-        writer.WriteStartObject("quality");
-        writer.WriteNumber("sampleSize", q.SampleSize);
-        writer.WriteNumber("k", q.K);
-        writer.WriteNumber("seed", q.Seed);
-        writer.WriteString("search", q.Search);
-        WriteDistribution(writer, "overlap", q.Overlap);
-        WriteNumber(writer, "selfHitRate", q.SelfHitRate);
-        WriteNumber(writer, "selfMeanRank", q.SelfMeanRank);
-        WriteDistribution(writer, "newTopScores", q.NewTopScores);
-        WriteDistribution(writer, "oldTopScores", q.OldTopScores);
-        writer.WriteStartArray("golden");
-        foreach (var golden in q.Golden)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Printed : Stored))
         {
-            writer.WriteStartObject();
-            writer.WriteString("side", golden.Side);
-            writer.WriteNumber("queries", golden.Queries);
-            writer.WriteNumber("k", golden.K);
-            WriteNumber(writer, "recallAtK", golden.RecallAtK);
-            WriteNumber(writer, "mrr", golden.Mrr);
-            WriteNumber(writer, "ndcgAtK", golden.NdcgAtK);
-            writer.WriteEndObject();
+            Serialize(writer, document);
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteDistribution(Utf8JsonWriter writer, string name, Distribution? d)
-    {
-        if (d is null)
-        {
-            writer.WriteNull(name);
-            return;
-        }
-
-        writer.WriteStartObject(name);
-        writer.WriteNumber("count", d.Count);
-        WriteNumber(writer, "min", d.Min);
-        WriteNumber(writer, "max", d.Max);
-        WriteNumber(writer, "mean", d.Mean);
-        WriteNumber(writer, "p05", d.P05);
-        WriteNumber(writer, "median", d.Median);
-        WriteNumber(writer, "p95", d.P95);
-        writer.WriteStartArray("histogram");
-        foreach (var bin in d.Histogram)
-        {
-            writer.WriteStartObject();
-            WriteNumber(writer, "lower", bin.Lower);
-            WriteNumber(writer, "upper", bin.Upper);
-            writer.WriteNumber("count", bin.Count);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    // JSON has no NaN or infinity; null says "not measured" without breaking parsers.
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            writer.WriteNumber(name, value);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
+        return buffer;
     }
 }
