@@ -38,7 +38,7 @@ internal sealed partial class JobRunner
             {
                 throw new ReembedException(ErrorKind.Config,
                     $"the unfinished job {latest.Id} of this config was started with other settings (source, target, embedder or mode changed); " +
-                    "put them back to resume it, or use --restart to start a new job");
+                    "put them back to resume it, or use --restart to start a new job (a job left by a Reembed before 2026-12 is refused too: its fingerprint has another form)");
             }
 
             if (latest.SpecFingerprint == request.SpecFingerprint)
