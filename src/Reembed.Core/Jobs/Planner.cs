@@ -3,56 +3,96 @@ using Microsoft.Extensions.AI;
 
 namespace Reembed;
 
-/// <summary>The dry run behind <c>plan</c>: reads every record and asks the target what it holds, writing nothing.</summary>
+/// <summary>
+/// The dry run behind <c>plan</c>: reads every record, composes it with the run's <see cref="TextComposer"/>
+/// (the same input cap, oversize policy, token estimate and content hash) and asks the target what it holds,
+/// writing nothing.
+/// </summary>
 internal static class Planner
 {
     private const int FailuresKept = 10;
     private const int SampleSize = 256;
-    private const int Chunk = 512;
 
+    /// <summary>Plans with only the run's token estimate: texts are not capped (no <see cref="PipelineOptions.MaxInputTokens"/>).</summary>
     /// <param name="sampler">When given, a sample of texts is embedded with it to time the embedder.</param>
     /// <param name="tokens">The run's token estimate, so that the plan counts tokens as the run will batch them.</param>
-    public static async Task<PlanReport> PlanAsync(
+    public static Task<PlanReport> PlanAsync(
         RecordSource source, VectorSink sink, EmbeddingSpace space,
         IEmbeddingGenerator<string, Embedding<float>>? sampler, TokenCalibrator tokens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        return PlanAsync(source, sink, space, sampler, new PipelineOptions { Tokens = tokens }, enriched: false, cancellationToken);
+    }
+
+    /// <summary>Plans a run that does not enrich its texts.</summary>
+    /// <param name="sampler">When given, a sample of texts, as composed, is embedded with it to time the embedder.</param>
+    /// <param name="options">The run's settings: its token estimate, input cap, oversize policy and lookup chunk.</param>
+    public static Task<PlanReport> PlanAsync(
+        RecordSource source, VectorSink sink, EmbeddingSpace space,
+        IEmbeddingGenerator<string, Embedding<float>>? sampler, PipelineOptions options, CancellationToken cancellationToken = default) =>
+        PlanAsync(source, sink, space, sampler, options, enriched: false, cancellationToken);
+
+    /// <param name="sampler">When given, a sample of texts, as composed, is embedded with it to time the embedder.</param>
+    /// <param name="options">The run's settings: its token estimate, input cap, oversize policy and lookup chunk.</param>
+    /// <param name="enriched">
+    /// The run rewrites texts with a chat model (the config has <c>enrich</c>). The plan never calls it;
+    /// see <see cref="PlanReport.TokensBeforeEnrichment"/> for what it counts instead.
+    /// </param>
+    public static async Task<PlanReport> PlanAsync(
+        RecordSource source, VectorSink sink, EmbeddingSpace space,
+        IEmbeddingGenerator<string, Embedding<float>>? sampler, PipelineOptions options, bool enriched,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var composer = new TextComposer(options);
         await source.OpenAsync(cancellationToken);
-        var report = new PlanReport { TargetExists = await sink.OpenForLookupAsync(space, cancellationToken) };
+        var report = new PlanReport
+        {
+            TargetExists = await sink.OpenForLookupAsync(space, cancellationToken),
+            TokensBeforeEnrichment = enriched,
+        };
         var sample = new List<string>(SampleSize);
-        var chunk = new List<(string Key, string Hash, long Tokens)>(Chunk);
+        var chunk = new List<PlannedItem>(options.LookupChunk);
         foreach (var shard in await source.GetShardsAsync(cancellationToken))
         {
             await foreach (var record in source.ReadAsync(shard, null, cancellationToken))
             {
                 report.Records++;
-                if (record.Failure is not null || record.Text is null)
+                var item = TextComposer.Compose(record);
+                if (item.Disposition == Disposition.Embed)
                 {
-                    report.Failed++;
-                    if (report.FirstFailures.Count < FailuresKept)
-                    {
-                        report.FirstFailures.Add(new ItemFailureEntry(record.Key, record.Locator,
-                            record.Failure ?? new ItemFailure(ItemFailure.Stages.Compose, "no-text", "the source gave no text")));
-                    }
+                    composer.Finish(item);
                 }
-                else if (string.IsNullOrWhiteSpace(record.Text))
-                {
-                    report.Empty++;
-                }
-                else
-                {
-                    if (sample.Count < SampleSize)
-                    {
-                        sample.Add(record.Text);
-                    }
 
-                    chunk.Add((record.Key, ContentHash.Compute(record.Text), tokens.Estimate(record.Text)));
-                    if (chunk.Count == Chunk)
-                    {
-                        await ClassifyAsync(chunk, sink, report, cancellationToken);
-                    }
+                switch (item.Disposition)
+                {
+                    case Disposition.Fail:
+                        report.Failed++;
+                        if (report.FirstFailures.Count < FailuresKept)
+                        {
+                            report.FirstFailures.Add(new ItemFailureEntry(item.Key, item.Locator, item.Failure!));
+                        }
+
+                        break;
+                    case Disposition.SkipEmpty:
+                        report.Empty++;
+                        break;
+                    case Disposition.Embed:
+                        if (sample.Count < SampleSize)
+                        {
+                            sample.Add(item.Text!);
+                        }
+
+                        chunk.Add(item);
+                        if (chunk.Count == options.LookupChunk)
+                        {
+                            await ClassifyAsync(chunk, sink, report, cancellationToken);
+                        }
+
+                        break;
                 }
             }
         }
@@ -68,8 +108,7 @@ internal static class Planner
         return report;
     }
 
-    private static async Task ClassifyAsync(
-        List<(string Key, string Hash, long Tokens)> chunk, VectorSink sink, PlanReport report, CancellationToken cancellationToken)
+    private static async Task ClassifyAsync(List<PlannedItem> chunk, VectorSink sink, PlanReport report, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         if (report.TargetExists && chunk.Count > 0)
@@ -77,22 +116,23 @@ internal static class Planner
             await sink.LookupAsync(chunk.Select(static item => item.Key).ToList(), found, cancellationToken);
         }
 
-        foreach (var (key, hash, tokens) in chunk)
+        foreach (var item in chunk)
         {
-            if (!found.TryGetValue(key, out var stored))
+            if (!found.TryGetValue(item.Key, out var stored))
             {
                 report.Missing++;
-                report.MissingTokens += tokens;
+                report.MissingTokens += item.Tokens;
             }
-            else if (stored != hash)
+            else if (report.TokensBeforeEnrichment || stored != item.ContentHash)
             {
+                // With enrichment the stored hash is of a rewritten text: only the chat model could say whether it moved.
                 report.Changed++;
-                report.ChangedTokens += tokens;
+                report.ChangedTokens += item.Tokens;
             }
             else
             {
                 report.Unchanged++;
-                report.UnchangedTokens += tokens;
+                report.UnchangedTokens += item.Tokens;
             }
         }
 

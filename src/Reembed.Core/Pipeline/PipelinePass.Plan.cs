@@ -62,7 +62,7 @@ internal sealed partial class PipelinePass
         var items = new PlannedItem[chunk.Count];
         for (var i = 0; i < chunk.Count; i++)
         {
-            items[i] = Compose(chunk[i]);
+            items[i] = TextComposer.Compose(chunk[i]);
         }
 
         // With enrichment, 'missing' asks the target first: a record that has a vector costs no chat call.
@@ -82,7 +82,7 @@ internal sealed partial class PipelinePass
         {
             if (item.Disposition == Disposition.Embed)
             {
-                Finish(item);
+                _composer.Finish(item);
             }
         }
 

@@ -14,6 +14,7 @@ internal sealed partial class PipelinePass
     private readonly string _shardId;
     private readonly bool _retry;
     private readonly SemaphoreSlim _window;
+    private readonly TextComposer _composer;
     private Exception? _failure;
 
     // retry: a pass over the failures ledger; it moves no watermark, and successes leave the ledger.
@@ -23,6 +24,7 @@ internal sealed partial class PipelinePass
         _shardId = shardId;
         _retry = retry;
         _window = new SemaphoreSlim(context.Options.InFlightBatches, context.Options.InFlightBatches);
+        _composer = new TextComposer(context.Options);
     }
 
     /// <summary>Counts committed by this pass.</summary>

@@ -1,14 +1,14 @@
 namespace Reembed.Tests.Pipeline;
 
-public sealed class TruncateTests
+public sealed class TextComposerTests
 {
     [Fact]
-    public void Truncate_ShortText_Unchanged() => Assert.Equal("short", PipelinePass.Truncate("short", 10));
+    public void Truncate_ShortText_Unchanged() => Assert.Equal("short", TextComposer.Truncate("short", 10));
 
     [Fact]
     public void Truncate_LongText_CutsAtAWordBoundaryWithinTheLimit()
     {
-        var cut = PipelinePass.Truncate("alpha beta gamma delta", 13);
+        var cut = TextComposer.Truncate("alpha beta gamma delta", 13);
 
         Assert.Equal("alpha beta", cut);
     }
@@ -18,7 +18,7 @@ public sealed class TruncateTests
     {
         var text = new string('x', 99) + "😀" + new string('y', 50);
 
-        var cut = PipelinePass.Truncate(text, 100);
+        var cut = TextComposer.Truncate(text, 100);
 
         Assert.Equal(99, cut.Length);
         Assert.False(char.IsHighSurrogate(cut[^1]));

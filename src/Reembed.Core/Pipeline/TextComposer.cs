@@ -1,8 +1,18 @@
 namespace Reembed;
 
-internal sealed partial class PipelinePass
+/// <summary>
+/// Turns a source record into what the embedder is sent: the text, its content hash and its token
+/// estimate, or why it is skipped or failed. A run and a plan both compose through it, so that the
+/// plan counts what the run sends.
+/// </summary>
+internal sealed class TextComposer
 {
-    private static PlannedItem Compose(SourceRecord record)
+    private readonly PipelineOptions _options;
+
+    public TextComposer(PipelineOptions options) => _options = options;
+
+    /// <summary>The record's text as read, before any enrichment: a record with none fails, a blank one is skipped.</summary>
+    public static PlannedItem Compose(SourceRecord record)
     {
         if (record.Failure is not null || record.Text is null)
         {
@@ -20,18 +30,18 @@ internal sealed partial class PipelinePass
             : new PlannedItem { Key = record.Key, Locator = record.Locator, Text = record.Text, Disposition = Disposition.Embed };
     }
 
-    /// <summary>Hashes the text to embed and applies the per-input token cap.</summary>
-    private void Finish(PlannedItem item)
+    /// <summary>Hashes the text to embed (after enrichment, if any) and applies the per-input token cap.</summary>
+    public void Finish(PlannedItem item)
     {
         // The hash is of the text before any truncation: it identifies the record's content, and must
         // not move when the token estimate is recalibrated.
         var text = item.Text!;
         item.ContentHash = ContentHash.Compute(text);
-        var tokens = _context.Options.Tokens;
+        var tokens = _options.Tokens;
         var estimate = tokens.Estimate(text);
-        if (_context.Options.MaxInputTokens is { } cap && estimate > cap)
+        if (_options.MaxInputTokens is { } cap && estimate > cap)
         {
-            if (_context.Options.Oversize == OversizePolicy.Fail)
+            if (_options.Oversize == OversizePolicy.Fail)
             {
                 item.Disposition = Disposition.Fail;
                 item.Failure = new ItemFailure(ItemFailure.Stages.Embed, "oversize",
