@@ -49,6 +49,11 @@ internal sealed class PlanVerb : IVerb
             context.Say("  (tokens are estimated conservatively, about 3 characters a token; a run calibrates from the API's usage)");
         }
 
+        if (plan.TokensBeforeEnrichment)
+        {
+            context.Say("  (tokens are of the texts before enrichment: the chat model's rewrites are not known until the run)");
+        }
+
         foreach (var failure in plan.Failures)
         {
             context.Say($"  unreadable {failure.Key}: {failure.ErrorClass}: {failure.Message}");

@@ -13,25 +13,6 @@ internal static class Planner
     private const int FailuresKept = 10;
     private const int SampleSize = 256;
 
-    /// <summary>Plans with only the run's token estimate: texts are not capped (no <see cref="PipelineOptions.MaxInputTokens"/>).</summary>
-    /// <param name="sampler">When given, a sample of texts is embedded with it to time the embedder.</param>
-    /// <param name="tokens">The run's token estimate, so that the plan counts tokens as the run will batch them.</param>
-    public static Task<PlanReport> PlanAsync(
-        RecordSource source, VectorSink sink, EmbeddingSpace space,
-        IEmbeddingGenerator<string, Embedding<float>>? sampler, TokenCalibrator tokens, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        return PlanAsync(source, sink, space, sampler, new PipelineOptions { Tokens = tokens }, enriched: false, cancellationToken);
-    }
-
-    /// <summary>Plans a run that does not enrich its texts.</summary>
-    /// <param name="sampler">When given, a sample of texts, as composed, is embedded with it to time the embedder.</param>
-    /// <param name="options">The run's settings: its token estimate, input cap, oversize policy and lookup chunk.</param>
-    public static Task<PlanReport> PlanAsync(
-        RecordSource source, VectorSink sink, EmbeddingSpace space,
-        IEmbeddingGenerator<string, Embedding<float>>? sampler, PipelineOptions options, CancellationToken cancellationToken = default) =>
-        PlanAsync(source, sink, space, sampler, options, enriched: false, cancellationToken);
-
     /// <param name="sampler">When given, a sample of texts, as composed, is embedded with it to time the embedder.</param>
     /// <param name="options">The run's settings: its token estimate, input cap, oversize policy and lookup chunk.</param>
     /// <param name="enriched">

@@ -13,7 +13,8 @@ public sealed partial class ReembedEngine
         await using var source = sourceProvider.CreateSource(spec.Source, context);
         var target = await Targets.ResolveWriteTargetAsync(spec, _stores, context, space, cancellationToken);
         await using var sink = _stores.For(target).CreateSink(target, spec.Source, source, context);
-        var report = await Planner.PlanAsync(source, sink, space, spec.Embedder.IsLocal ? embedder.Generator : null, spec.Pipeline.Tokens, cancellationToken);
+        var report = await Planner.PlanAsync(source, sink, space, spec.Embedder.IsLocal ? embedder.Generator : null, spec.Pipeline,
+            enriched: spec.Enrich is not null, cancellationToken);
         var mode = spec.Pipeline.Mode;
         var (items, tokens) = report.For(mode);
         var estimate = PlanEstimate.For(spec, items, tokens, report.SecondsPerRecord);
@@ -37,6 +38,7 @@ public sealed partial class ReembedEngine
             Failures = report.FirstFailures.Select(static f =>
                 new FailureView(f.Key, f.Locator, f.Failure.Stage, f.Failure.ErrorClass, f.Failure.Message, 0)).ToList(),
             TokensEstimated = !spec.Embedder.IsLocal,
+            TokensBeforeEnrichment = report.TokensBeforeEnrichment,
         };
     }
 

@@ -40,6 +40,10 @@ public sealed record PlanResult
     /// <summary>The first unreadable records.</summary>
     public required IReadOnlyList<FailureView> Failures { get; init; }
 
+    /// <summary>The run enriches its texts: items and tokens are of the texts before the chat model rewrites them.</summary>
+    [JsonIgnore]
+    public bool TokensBeforeEnrichment { get; init; }
+
     /// <summary>The model is remote: its tokens are estimated, not counted.</summary>
     [JsonIgnore]
     public bool TokensEstimated { get; init; }

@@ -211,17 +211,4 @@ public sealed class PlannerTests
         Assert.Equal(harness.TokensOf(sent), plan.For(ReembedMode.Missing).Tokens);
         Assert.Equal(sent.Count, enricher.Calls);
     }
-
-    [Fact]
-    public async Task PlanAsync_TokenCalibratorOverload_CountsTextsUncapped()
-    {
-        var records = Records(30);
-        var tokens = new TokenCalibrator();
-
-        var plan = await Planner.PlanAsync(new ListSource(records), new InMemorySink(), Space, sampler: null, tokens);
-
-        var texts = records.Where(static r => !string.IsNullOrWhiteSpace(r.Text)).Select(static r => r.Text!).ToList();
-        Assert.Equal((texts.Count, texts.Sum(text => (long)tokens.Estimate(text))), plan.For(ReembedMode.All));
-        Assert.False(plan.TokensBeforeEnrichment);
-    }
 }
