@@ -129,7 +129,7 @@ internal sealed partial class PostgresSource : RecordSource
                 types.TryAdd(reader.GetName(i), reader.GetDataTypeName(i));
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == "42P01")
+        catch (PostgresException ex) when (ex.SqlState == "42P01" && fromKey == "source.table")
         {
             throw ReembedException.Config("source.table", $"no table or view named '{_options.Table}' in postgres {_server!.Description} ({ex.MessageText})");
         }
