@@ -98,7 +98,9 @@ internal sealed partial class PostgresSource : RecordSource
         try
         {
             await using var connection = await server.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {_from} WHERE {_filter}true", connection);
+            // Rows without an id are read as one "id:NULL" report, so they count as one record.
+            await using var command = new NpgsqlCommand(
+                $"SELECT count({_id}) + (count(*) > count({_id}))::int FROM {_from} WHERE {_filter}true", connection);
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         catch (NpgsqlException ex)

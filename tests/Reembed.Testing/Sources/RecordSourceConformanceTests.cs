@@ -53,6 +53,12 @@ public abstract partial class RecordSourceConformanceTests : IAsyncLifetime
     /// </summary>
     protected virtual bool CanStoreUnreadable => false;
 
+    /// <summary>
+    /// True when the store reports all its unreadable records as one failure record (rows without an id, which have
+    /// no key or position of their own); false when each is a record of its own.
+    /// </summary>
+    protected virtual bool ReportsUnreadableTogether => false;
+
     /// <summary>True when <see cref="AwkwardRows"/> come in more than one shard (a small shard size, or a store sharded by hand).</summary>
     protected virtual bool SplitsIntoShards => false;
 
