@@ -66,6 +66,8 @@ internal sealed partial class SqliteSource
             // Yielding after the reader is closed releases the read snapshot while the consumer works.
             foreach (var record in page)
             {
+                // A page is already read: only this check lets a cancellation stop it before the next query.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return record;
             }
 

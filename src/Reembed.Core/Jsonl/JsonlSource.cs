@@ -40,6 +40,8 @@ internal sealed class JsonlSource : RecordSource
         await SkipAsync(reader, skip, cancellationToken);
         while (await NextLineAsync(reader, cancellationToken))
         {
+            // The reader only sees the token when it refills its buffer, which may hold the whole file.
+            cancellationToken.ThrowIfCancellationRequested();
             if (!JsonlLineReader.IsBlank(reader.Line.Span))
             {
                 yield return parser.Parse(reader.Line, reader.LineNumber);

@@ -51,6 +51,8 @@ internal sealed class PostgresVectorCollection : VectorCollection
         await using var reader = await Run(() => command.ExecuteReaderAsync(cancellationToken));
         while (await Run(() => reader.ReadAsync(cancellationToken)))
         {
+            // Npgsql hands out rows it has buffered without looking at the token.
+            cancellationToken.ThrowIfCancellationRequested();
             yield return new StoredVector(
                 reader.GetString(0),
                 reader.GetFieldValue<float[]>(1),

@@ -44,6 +44,8 @@ internal sealed partial class PostgresSource
             var (page, last) = await ReadPageAsync(server, lower, start, upTo, cancellationToken);
             foreach (var record in page)
             {
+                // A page is already read: only this check lets a cancellation stop it before the next query.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return record;
             }
 

@@ -98,7 +98,9 @@ internal sealed partial class PostgresSource : RecordSource
         try
         {
             await using var connection = await server.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {_from} WHERE {_filter}true", connection);
+            // Rows without an id are read as one "id:NULL" report, so they count as one record.
+            await using var command = new NpgsqlCommand(
+                $"SELECT count({_id}) + (count(*) > count({_id}))::int FROM {_from} WHERE {_filter}true", connection);
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         catch (NpgsqlException ex)
@@ -129,7 +131,7 @@ internal sealed partial class PostgresSource : RecordSource
                 types.TryAdd(reader.GetName(i), reader.GetDataTypeName(i));
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == "42P01")
+        catch (PostgresException ex) when (ex.SqlState == "42P01" && fromKey == "source.table")
         {
             throw ReembedException.Config("source.table", $"no table or view named '{_options.Table}' in postgres {_server!.Description} ({ex.MessageText})");
         }

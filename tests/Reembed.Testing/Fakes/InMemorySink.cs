@@ -13,20 +13,24 @@ public sealed class InMemorySink : VectorSink
     /// <summary>Called before each write is applied; throw from it to simulate a failing store.</summary>
     public Action<IReadOnlyList<VectorRecord>>? OnWrite { get; set; }
 
+    /// <summary>The space the target was created for by its first <see cref="OpenAsync"/>; null until then.</summary>
     public EmbeddingSpace? Space { get; private set; }
 
     public override string Description => "memory";
 
     public override ValueTask OpenAsync(EmbeddingSpace space, string? resumeToken, CancellationToken cancellationToken = default)
     {
-        Space = space;
+        RefuseOtherSpace(space);
+        Space ??= space;
         return ValueTask.CompletedTask;
     }
 
     public override ValueTask<bool> OpenForLookupAsync(EmbeddingSpace space, CancellationToken cancellationToken = default)
     {
-        Space = space;
-        return ValueTask.FromResult(Rows.Count > 0);
+        RefuseOtherSpace(space);
+
+        // Created by an open, or filled by a test by hand.
+        return ValueTask.FromResult(Space is not null || Rows.Count > 0);
     }
 
     /// <summary>Sees each lookup before it is answered; may throw to fail it.</summary>
@@ -61,6 +65,17 @@ public sealed class InMemorySink : VectorSink
             }
 
             return ValueTask.FromResult<string?>(Writes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Like every real target: vectors of one space only, and the error names both.</summary>
+    private void RefuseOtherSpace(EmbeddingSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        if (Space is not null && Space.Id != space.Id)
+        {
+            throw ReembedException.Config("embedder",
+                $"target memory holds vectors of space {Space.Id} ({Space.Description}); this embedder makes space {space.Id} ({space.Description})");
         }
     }
 }

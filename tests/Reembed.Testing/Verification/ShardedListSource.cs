@@ -20,7 +20,14 @@ public sealed class ShardedListSource : RecordSource
 
     public List<string> KeysAskedFor { get; } = [];
 
-    public override ValueTask OpenAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    /// <summary>Called by <see cref="OpenAsync"/>; throw from it to stand for a store that is missing or unreadable.</summary>
+    public Action? OnOpen { get; set; }
+
+    public override ValueTask OpenAsync(CancellationToken cancellationToken = default)
+    {
+        OnOpen?.Invoke();
+        return ValueTask.CompletedTask;
+    }
 
     public override ValueTask<IReadOnlyList<ShardInfo>> GetShardsAsync(CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<ShardInfo>>(

@@ -16,6 +16,8 @@ internal static class JsonlVectorFile
         await using var reader = JsonlLineReader.OpenFile(path);
         while (await reader.ReadRecordLineAsync(cancellationToken))
         {
+            // The reader only sees the token when it refills its buffer, which may hold the whole file.
+            cancellationToken.ThrowIfCancellationRequested();
             if (!JsonlVectorLine.TryRead(reader.Line.Span, values, out var id, out var hash, out var space, out _, out var error))
             {
                 throw ReembedException.Config("target.path", $"{path} line {reader.LineNumber} is not a vector record: {error}");
