@@ -13,7 +13,7 @@ public sealed class PostgresShadowTableCollectionConformanceTests : PostgresVect
 
     protected override string WrittenName => ExpectedName;
 
-    private CutoverTarget Cutover => _cutover ??= PostgresStores.CreateCutover(Options());
+    private CutoverTarget Cutover => _cutover ??= PostgresStores.CreateCutover(Options(), TimeProvider.System);
 
     public override async Task DisposeAsync()
     {

@@ -13,7 +13,7 @@ public sealed class SqliteVectorCollectionConformanceTests : VectorCollectionCon
     public SqliteVectorCollectionConformanceTests()
     {
         _options = new SqliteSinkOptions { Path = _db.Path, Table = "vectors" };
-        _cutover = SqliteStores.CreateCutover(_options);
+        _cutover = SqliteStores.CreateCutover(_options, TimeProvider.System);
     }
 
     protected override string ExpectedName => _cutover.LiveName;

@@ -14,7 +14,7 @@ public sealed class JsonlVectorCollectionConformanceTests : VectorCollectionConf
 
     public JsonlVectorCollectionConformanceTests()
     {
-        _cutover = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File("vectors.jsonl") });
+        _cutover = JsonlStores.CreateCutover(new JsonlSinkOptions { Path = _directory.File("vectors.jsonl") }, TimeProvider.System);
     }
 
     protected override bool KeepsEveryWriteOfAKey => true;
