@@ -38,7 +38,9 @@ internal sealed class PlanReport
     /// composes the rewritten one, as if the model returned it unchanged: tokens, the input cap and the oversize
     /// policy apply to the source text, and rejections by the model are not foreseen. A record the target holds
     /// counts as <see cref="Changed"/>, not <see cref="Unchanged"/>: its stored hash is of a rewritten text the plan
-    /// cannot know, so 'changed' is an upper bound (the run re-embeds those whose rewrite moved).
+    /// cannot know, so 'changed' is an upper bound (the run re-embeds those whose rewrite moved). In 'missing' mode
+    /// the run does not compose the records the target holds, so under <c>oversize: fail</c> an oversize one of them
+    /// is in <see cref="Failed"/> here but skipped there.
     /// </summary>
     public bool TokensBeforeEnrichment { get; set; }
 
