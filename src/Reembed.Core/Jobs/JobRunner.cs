@@ -85,6 +85,7 @@ internal sealed partial class JobRunner
             Progress = Progress,
             Logger = _logger,
             Time = _time,
+            Resilience = new StoreResilience(_options.StoreResilience, _time, _logger),
             Stop = stop,
         };
 
@@ -142,7 +143,7 @@ internal sealed partial class JobRunner
             }
 
             var pass = new PipelinePass(context, shard.ShardId, retry: false);
-            await pass.RunAsync(SourceRetry.ReadAsync(_source, shard.Info, shard.Cursor, context, cancellationToken), cancellationToken);
+            await pass.RunAsync(context.Resilience.ReadAsync(_source, shard.Info, shard.Cursor, cancellationToken), cancellationToken);
             thisRun = thisRun.Add(pass.Committed);
             if (!pass.Finished)
             {

@@ -27,6 +27,9 @@ internal sealed class PassContext
 
     public required TimeProvider Time { get; init; }
 
+    /// <summary>Retries transient faults of the source reads and the sink's calls, on <see cref="Time"/>.</summary>
+    public required StoreResilience Resilience { get; init; }
+
     /// <summary>Cancelled to ask the job to stop gracefully (Ctrl-C, or a cancel request seen at commit).</summary>
     public required CancellationTokenSource Stop { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed class PipelineOptions
     /// <summary>Records looked up in the target at once when deciding what to skip.</summary>
     public int LookupChunk { get; set; } = 512;
 
+    /// <summary>Retries of transient faults of the source reads and of the target's writes and lookups.</summary>
+    public StoreResilienceOptions StoreResilience { get; set; } = new();
+
     public void Validate()
     {
         if (MaxItems is < 1 or > 100_000)
@@ -52,5 +55,8 @@ public sealed class PipelineOptions
         {
             throw ReembedException.Config("embedder.maxConcurrency", $"must be between 1 and 1024, not {MaxConcurrency}");
         }
+
+        ArgumentNullException.ThrowIfNull(StoreResilience);
+        StoreResilience.Validate();
     }
 }

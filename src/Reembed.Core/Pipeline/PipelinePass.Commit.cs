@@ -94,7 +94,7 @@ internal sealed partial class PipelinePass
         }
 
         var sinkToken = records.Count > 0
-            ? await StoreRetry.RunAsync(() => _context.Sink.WriteAsync(records, cancellationToken), "write", _context, cancellationToken)
+            ? await _context.Resilience.RunAsync(token => _context.Sink.WriteAsync(records, token), "write", cancellationToken)
             : null;
 
         // A retry pass re-processes ledger items that were already counted: successes move from

@@ -113,7 +113,7 @@ internal sealed partial class PipelinePass
         }
 
         var existing = new Dictionary<string, string>(lookupKeys.Count, StringComparer.Ordinal);
-        await StoreRetry.RunAsync(() => _context.Sink.LookupAsync(lookupKeys, existing, cancellationToken), "lookup", _context, cancellationToken);
+        await _context.Resilience.RunAsync(token => _context.Sink.LookupAsync(lookupKeys, existing, token), "lookup", cancellationToken);
         foreach (var item in items)
         {
             if (item.Disposition == Disposition.Embed && existing.TryGetValue(item.Key, out var storedHash)

@@ -60,12 +60,17 @@ public sealed partial class JobSpecLoader
     private JobSpec Bind(ConfigSection root, string configPath, ConfigOverrides overrides, Action<string>? warn)
     {
         var context = new StoreBindingContext { BaseDirectory = Path.GetDirectoryName(configPath)!, Warn = warn };
-        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "cache", "enrich", "verify", "$schema");
+        root.RejectUnknownKeys("source", "target", "embedder", "mode", "batch", "state", "cache", "enrich", "verify", "storeResilience", "$schema");
         var source = BindSource(root.Section("source", required: true)!, context);
         var target = BindTarget(root.Section("target", required: true)!, new StoreBindingContext { BaseDirectory = context.BaseDirectory, Source = source, Warn = warn });
         var pipeline = new PipelineOptions { Mode = ParseMode(root.String("mode") is var mode && overrides.Mode is null ? mode : overrides.Mode, overrides.Mode is null ? "mode" : "--mode") };
         var embedder = BindEmbedder(root.Section("embedder", required: true)!, pipeline);
         BindBatch(root.Section("batch"), embedder.Type, pipeline);
+        if (root.Section("storeResilience") is { } resilience)
+        {
+            BindStoreResilience(resilience, pipeline.StoreResilience);
+        }
+
         var state = BindState(root, context, overrides);
         var cache = BindCache(root, context, state, embedder);
         var enrich = root.Section("enrich") is { } enrichSection ? BindEnrich(enrichSection) : null;
@@ -83,6 +88,16 @@ public sealed partial class JobSpecLoader
             Enrich = enrich,
             Verify = verify,
         };
+    }
+
+    /// <summary><c>storeResilience</c>: how long transient faults of the source and target are retried (values checked by the options).</summary>
+    private static void BindStoreResilience(ConfigSection section, StoreResilienceOptions options)
+    {
+        options.MaxRetryAttempts = section.Int("maxRetryAttempts", 0, 1000) ?? options.MaxRetryAttempts;
+        options.BaseDelay = section.Double("baseDelaySeconds", 0.001, 86_400) is { } baseDelay ? TimeSpan.FromSeconds(baseDelay) : options.BaseDelay;
+        options.MaxDelay = section.Double("maxDelaySeconds", 0.001, 86_400) is { } maxDelay ? TimeSpan.FromSeconds(maxDelay) : options.MaxDelay;
+        options.UseJitter = section.Bool("jitter") ?? options.UseJitter;
+        section.RejectUnknownKeys();
     }
 
     private static ReembedMode ParseMode(string? mode, string key) => mode switch
