@@ -28,13 +28,37 @@ internal sealed partial class StoreResilience
         }
     }
 
+    /// <summary>
+    /// A read goes straight to the source; only a transient fault enters the pipeline, which takes that fault as its
+    /// first attempt, so the attempts and waits are the pipeline's, and a record read costs no pipeline call.
+    /// </summary>
     private async ValueTask<bool> MoveNextAsync(ShardReader reader, CancellationToken cancellationToken)
     {
+        ReembedException fault;
+        try
+        {
+            return await reader.MoveNextAsync(cancellationToken);
+        }
+        catch (ReembedException ex) when (ex.IsTransient)
+        {
+            fault = ex;
+        }
+
         var context = ResilienceContextPool.Shared.Get("read", cancellationToken);
         context.Properties.Set(ReaderKey, reader);
         try
         {
-            return await _pipeline.ExecuteAsync(static (context, reader) => reader.MoveNextAsync(context.CancellationToken), context, reader);
+            var first = true;
+            return await _pipeline.ExecuteAsync(async (context, reader) =>
+            {
+                if (first)
+                {
+                    first = false;
+                    throw fault;
+                }
+
+                return await reader.MoveNextAsync(context.CancellationToken);
+            }, context, reader);
         }
         finally
         {
